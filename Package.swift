@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+// SPDX-License-Identifier: Apache-2.0
+//
+// libehrshare: layering runs one way only (DESIGN.md §6):
+//   CGMP, COpenSSL → EhrField → EhrCurve → EhrPairing → EhrProtocol → EhrLedger/EhrStore → EhrShare (C ABI)
+import PackageDescription
+
+// Hot-path code is generic-free value arithmetic spread over modules; cross-module
+// optimisation lets the optimiser inline Fp multiplication into the Miller loop.
+let fast: [SwiftSetting] = [
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "libehrshare",
+    products: [
+        // The C-ABI shared library for C and Python (libehrshare.so).
+        .library(name: "ehrshare", type: .dynamic, targets: ["EhrShare"]),
+        // Swift consumers import the modules directly.
+        .library(name: "EhrShareKit", targets: ["EhrField"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        // Header-only target: the C ABI is compiled against include/ehrshare.h itself.
+        .target(name: "CEhrShare", path: "Sources/CEhrShare"),
+
+        .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL"], swiftSettings: fast),
+        .target(name: "EhrCurve", dependencies: ["EhrField", "COpenSSL"], swiftSettings: fast),
+        .target(name: "EhrPairing", dependencies: ["EhrField", "EhrCurve"], swiftSettings: fast),
+
+        .target(
+            name: "EhrShare",
+            dependencies: ["CEhrShare", "EhrField", "EhrCurve", "EhrPairing"],
+            swiftSettings: fast,
+            linkerSettings: [
+                // A C or Python host must not need a Swift toolchain: the Swift runtime is
+                // linked in statically, and the version script exports only ehr_* symbols.
+                .unsafeFlags([
+                    "-static-stdlib",
+                    "-Xlinker", "--version-script=Sources/EhrShare/exports.map",
+                ]),
+            ]
+        ),
+        .testTarget(name: "EhrShareTests", dependencies: ["EhrShare"]),
+    ]
+)
