@@ -14,8 +14,9 @@
  *  - Fallible calls return an ehr_status. EHR_OK is 0; every other number is
  *    permanent and is never reused for another meaning.
  *  - After a call fails, ehr_last_error_message() on the same thread returns
- *    a human-readable reason. It stays valid until the next ehr_* call on
- *    that thread.
+ *    a human-readable reason. It stays valid until the next fallible ehr_*
+ *    call (one returning ehr_status) on that thread; calls that cannot fail
+ *    (versions, ehr_status_string, ehr_*_bytes) leave it unchanged.
  *  - Argument order: handle, outputs, in/out arguments, inputs. A length
  *    follows its pointer. No pointer may be NULL unless its block says so;
  *    a NULL pointer is reported as EHR_ERR_NULL_POINTER, never a crash.
@@ -139,7 +140,8 @@ EHR_API const char *ehr_status_string(ehr_status status);
 
 /* Returns: the message of the last failed call on this thread, or "" if the
  *          last call succeeded or none was made. Never NULL; do not free.
- *          Valid until the next ehr_* call on the same thread.
+ *          Valid until the next ehr_* call returning ehr_status on the
+ *          same thread.
  * Thread safety: thread-local. */
 EHR_API const char *ehr_last_error_message(void);
 

@@ -25,6 +25,10 @@ private enum StaticStrings {
 }
 
 // MARK: - Library calls (include/ehrshare.h, section "Library")
+//
+// Calls that cannot fail (versions, status names, sizes) leave the thread's
+// last error message alone, so `ehr_status_string(st)` and
+// `ehr_last_error_message()` can be passed to one printf in either order.
 
 @_cdecl("ehr_init")
 public func ehr_init(_ abiVersion: UInt32) -> ehr_status {
@@ -43,20 +47,17 @@ public func ehr_init(_ abiVersion: UInt32) -> ehr_status {
 
 @_cdecl("ehr_version_string")
 public func ehr_version_string() -> UnsafePointer<CChar> {
-    LastError.clear()
-    return StaticStrings.version
+    StaticStrings.version
 }
 
 @_cdecl("ehr_abi_version")
 public func ehr_abi_version() -> UInt32 {
-    LastError.clear()
-    return UInt32(EHR_ABI_VERSION)
+    UInt32(EHR_ABI_VERSION)
 }
 
 @_cdecl("ehr_status_string")
 public func ehr_status_string(_ status: ehr_status) -> UnsafePointer<CChar> {
-    LastError.clear()
-    return StaticStrings.statuses[status.rawValue] ?? StaticStrings.unknown
+    StaticStrings.statuses[status.rawValue] ?? StaticStrings.unknown
 }
 
 @_cdecl("ehr_last_error_message")

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Builds and runs the three examples (C, Python, Swift) against a release
+# build and compares each one's output with its expected-output file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+lib="${EHRSHARE_LIB:-$root/.build/release/libehrshare.so}"
+libdir=$(dirname "$lib")
+mkdir -p out
+
+echo "== C example =="
+gcc -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude Examples/C/main.c \
+    -L"$libdir" -lehrshare -Wl,-rpath,"$libdir" -o out/c-example
+./out/c-example | tee out/c-example.txt
+diff -u Examples/C/main.exp out/c-example.txt
+
+echo "== Python example =="
+PYTHONPATH="$root/bindings/python" EHRSHARE_LIB="$lib" python3 Examples/Python/example.py | tee out/python-example.txt
+diff -u Examples/Python/example.exp out/python-example.txt
+
+if [ -f Examples/Swift/main.swift ]; then
+    echo "== Swift example =="
+    swift run -c release ehrshare-swift-example 2>/dev/null | tee out/swift-example.txt
+    diff -u Examples/Swift/example.exp out/swift-example.txt
+fi
+echo "examples: all outputs match"

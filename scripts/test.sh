@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Runs every test of libehrshare: the Swift test suites, the export check,
+# the C, Python and Swift examples, and the Python package's tests.
+# Usage: bash scripts/test.sh      (from anywhere; installs what is missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+bash scripts/setup.sh --python-tests
+mkdir -p out
+
+echo "== swift test (release) =="
+swift_rc=0
+if ls -d Tests/*Tests >/dev/null 2>&1; then
+swift test -c release >out/swift-test.log 2>&1 || swift_rc=$?
+# Progress and per-test "passed" lines are noise; failures and summaries stay.
+grep -vE '^\[[0-9]+/[0-9]+\] |^Test Case .* (started|passed)|^Building|^Compiling|^Write ' out/swift-test.log || true
+fi
+[ "$swift_rc" -eq 0 ] || { echo "swift test failed with status $swift_rc (full log: out/swift-test.log)"; exit "$swift_rc"; }
+
+echo "== build libehrshare.so and executables (release) =="
+swift build -c release 2>&1 | grep -E 'error|warning: unre|Build complete' || true
+lib="$root/.build/release/libehrshare.so"
+[ -f "$lib" ] || { echo "libehrshare.so was not built"; exit 1; }
+export EHRSHARE_LIB="$lib"
+
+bash scripts/examples.sh
+
+echo "== python tests =="
+python3 -m pip install -q --disable-pip-version-check ./bindings/python 2>/dev/null \
+    || python3 -m pip install -q --disable-pip-version-check --break-system-packages ./bindings/python
+python3 -m pytest -q bindings/python/tests
