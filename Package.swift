@@ -28,10 +28,13 @@ let package = Package(
         .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL"], swiftSettings: fast),
         .target(name: "EhrCurve", dependencies: ["EhrField", "COpenSSL"], swiftSettings: fast),
         .target(name: "EhrPairing", dependencies: ["EhrField", "EhrCurve"], swiftSettings: fast),
+        .target(name: "EhrProtocol", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "COpenSSL"],
+                swiftSettings: fast),
 
         .target(
             name: "EhrShare",
             dependencies: ["CEhrShare", "EhrField", "EhrCurve", "EhrPairing"],
+            exclude: ["exports.map"],
             swiftSettings: fast,
             linkerSettings: [
                 // A C or Python host must not need a Swift toolchain: the Swift runtime is
