@@ -48,5 +48,6 @@ let package = Package(
         // Test targets. EhrShare (the C ABI) is not linked into the XCTest bundle:
         // its -static-stdlib link would pull static Foundation into the bundle.
         // The C ABI is tested the way hosts use it: Examples/C and the Python tests.
+        .testTarget(name: "EhrProtocolTests", dependencies: ["EhrProtocol"]),
     ]
 )
