@@ -49,5 +49,6 @@ let package = Package(
         // its -static-stdlib link would pull static Foundation into the bundle.
         // The C ABI is tested the way hosts use it: Examples/C and the Python tests.
         .testTarget(name: "EhrProtocolTests", dependencies: ["EhrProtocol"]),
+        .testTarget(name: "EhrFieldTests", dependencies: ["EhrField", "CGMP"]),
     ]
 )
