@@ -11,4 +11,6 @@ public enum FieldError: Error, Sendable, Equatable {
     case notCanonical
     /// Zero was given where a non-zero element is required.
     case zero
+    /// The operating system's random generator (OpenSSL `RAND_bytes`) failed; no value was produced.
+    case randomFailure
 }

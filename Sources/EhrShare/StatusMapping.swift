@@ -32,6 +32,8 @@ func cabiFailure(for error: Error) -> CABIFailure {
             return CABIFailure(EHR_ERR_SCALAR, "value is not below the modulus")
         case .zero:
             return CABIFailure(EHR_ERR_SCALAR, "zero is not allowed here")
+        case .randomFailure:
+            return CABIFailure(EHR_ERR_RANDOM, "the system random generator failed")
         }
     case let e as CurveError:
         switch e {

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+
+// MARK: - Word-level primitives
+//
+// The unrolled Montgomery kernels of `Fp` and `Fr` are written with these four helpers. Each one is
+// straight-line code: carries travel as the integers 0 or 1, never as branches, so the kernels run in
+// time independent of the operand values. LLVM lowers `multipliedFullWidth(by:)` to one `mul`/`mulx`
+// and the carry chains to `adc`/`sbb` (checked in the generated assembly).
+
+/// Returns `a + b + carry` and the outgoing carry (0 or 1); `carry` must be 0 or 1.
+@inlinable @inline(__always)
+internal func addCarry(_ a: UInt64, _ b: UInt64, _ carry: UInt64) -> (UInt64, UInt64) {
+    let (s1, o1) = a.addingReportingOverflow(b)
+    let (s2, o2) = s1.addingReportingOverflow(carry)
+    return (s2, UInt64(o1 ? 1 : 0) | UInt64(o2 ? 1 : 0))
+}
+
+/// Returns `a − b − borrow` and the outgoing borrow (0 or 1); `borrow` must be 0 or 1.
+@inlinable @inline(__always)
+internal func subBorrow(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, UInt64) {
+    let (d1, o1) = a.subtractingReportingOverflow(b)
+    let (d2, o2) = d1.subtractingReportingOverflow(borrow)
+    return (d2, UInt64(o1 ? 1 : 0) | UInt64(o2 ? 1 : 0))
+}
+
+/// Returns the 128-bit value `a·b + c` as `(hi, lo)`; it cannot overflow.
+@inlinable @inline(__always)
+internal func mulAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> (hi: UInt64, lo: UInt64) {
+    let (h, l) = a.multipliedFullWidth(by: b)
+    let (s, o) = l.addingReportingOverflow(c)
+    return (h &+ UInt64(o ? 1 : 0), s)
+}
+
+/// Returns the 128-bit value `a·b + c + d` as `(hi, lo)`; (2⁶⁴−1)² + 2(2⁶⁴−1) = 2¹²⁸−1, so it cannot overflow.
+@inlinable @inline(__always)
+internal func mulAdd2(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> (hi: UInt64, lo: UInt64) {
+    let (h, l) = a.multipliedFullWidth(by: b)
+    let (s1, o1) = l.addingReportingOverflow(c)
+    let (s2, o2) = s1.addingReportingOverflow(d)
+    return (h &+ UInt64(o1 ? 1 : 0) &+ UInt64(o2 ? 1 : 0), s2)
+}
+
+/// All ones when `x` is non-zero, zero otherwise, without a branch.
+@inlinable @inline(__always)
+internal func nonZeroMask(_ x: UInt64) -> UInt64 {
+    // (x | −x) has its top bit set exactly when x ≠ 0.
+    0 &- ((x | (0 &- x)) >> 63)
+}
+
+/// All ones when `choice` is true, zero otherwise.
+@inlinable @inline(__always)
+internal func boolMask(_ choice: Bool) -> UInt64 {
+    0 &- UInt64(choice ? 1 : 0)
+}
+
+// MARK: - Big-endian byte helpers (encodings; not on the arithmetic hot path)
+
+/// Reads the big-endian bytes `bytes[max(start, end − 8, 0)..<end]` into one word; positions before
+/// `start` or before the buffer count as zero, so a short leading chunk needs no special case.
+@inlinable
+internal func readBigEndianWord(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, end: Int) -> UInt64 {
+    var w: UInt64 = 0
+    var i = max(0, start, end - 8)
+    while i < end {
+        w = (w << 8) | UInt64(bytes[i])
+        i += 1
+    }
+    return w
+}
+
+/// Appends the eight big-endian bytes of `w` to `out`.
+@inlinable
+internal func appendBigEndian(_ w: UInt64, to out: inout [UInt8]) {
+    var shift = 56
+    while shift >= 0 {
+        out.append(UInt8(truncatingIfNeeded: w >> UInt64(shift)))
+        shift -= 8
+    }
+}
