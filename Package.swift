@@ -43,6 +43,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "EhrFieldTests", dependencies: ["EhrField", "CGMP"]),
+        .testTarget(name: "EhrCurveTests", dependencies: ["EhrCurve"]),
         .testTarget(name: "EhrShareTests", dependencies: ["EhrShare"]),
     ]
 )
