@@ -44,6 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "EhrFieldTests", dependencies: ["EhrField", "CGMP"]),
         .testTarget(name: "EhrCurveTests", dependencies: ["EhrCurve"]),
+        .testTarget(name: "EhrPairingTests", dependencies: ["EhrPairing"]),
         .testTarget(name: "EhrShareTests", dependencies: ["EhrShare"]),
     ]
 )
