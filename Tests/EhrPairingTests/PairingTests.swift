@@ -41,6 +41,15 @@ final class PairingTests: XCTestCase {
         XCTAssertEqual(S.hex(multiPairing([(p0, q0), (p1, q1)]).bytes), v.product_of_cases_0_and_1)
     }
 
+    /// The final exponentiation equals plain exponentiation by 3·(p¹² − 1)/r (blst's
+    /// normalisation, PROTOCOL.md §1) on an arbitrary F_p¹² element, via the field's generic `pow`.
+    func testFinalExponentiationMatchesDefinition() throws {
+        let v = try PairingVectors.load()
+        let exponent = S.limbs(fromHex: v.final_exponent)
+        let f = S.randomFp12()
+        XCTAssertEqual(finalExponentiation(f).value, f.pow(exponent))
+    }
+
     func testBilinearity() throws {
         let a = try Fr.randomNonZero(), b = try Fr.randomNonZero()
         let lhs = pairing(S.g1Mul(a), S.g2Mul(b))

@@ -22,6 +22,7 @@ struct PairingVectors: Decodable {
     let generator: Generator
     let cases: [Case]
     let product_of_cases_0_and_1: String
+    let final_exponent: String
 
     static func load() throws -> PairingVectors {
         let url = URL(fileURLWithPath: #filePath)
@@ -51,6 +52,21 @@ enum TestSupport {
             let j = s.index(i, offsetBy: 2)
             out.append(UInt8(s[i..<j], radix: 16) ?? 0)
             i = j
+        }
+        return out
+    }
+
+    /// Big-endian hex of any length to little-endian 64-bit limbs.
+    static func limbs(fromHex s: String) -> [UInt64] {
+        var digits = Array(s)
+        while digits.count % 16 != 0 {
+            digits.insert("0", at: 0)
+        }
+        var out: [UInt64] = []
+        var end = digits.count
+        while end > 0 {
+            out.append(UInt64(String(digits[(end - 16)..<end]), radix: 16) ?? 0)
+            end -= 16
         }
         return out
     }

@@ -87,6 +87,8 @@ def main():
         },
         "cases": cases,
         "product_of_cases_0_and_1": gt_to_bytes(prod).hex(),
+        # The exponent blst's final exponentiation raises to: 3 (p^12 - 1) / r, big-endian hex.
+        "final_exponent": "%x" % (3 * (P ** 12 - 1) // R),
     }
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pairing.json")
     with open(path, "w") as fh:
