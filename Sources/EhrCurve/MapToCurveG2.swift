@@ -8,9 +8,9 @@ import EhrField
 /// E2': y² = x³ + 240u·x + 1012(1 + u), then the 3-isogeny to E2.
 ///
 /// This follows the plain description of §6.6.2 (steps 1–9) rather than the straight-line one:
-/// x1 needs one inversion, and the square test is the Fp2 square root itself (`nil` for a
-/// non-square), which is cheaper here than the generic q ≡ 9 (mod 16) `sqrt_ratio` of §F.2.1.1
-/// with its 760-bit exponent. The branch depends only on u, which is a hash of public input.
+/// x1 needs one inversion, and the square test is the square root itself (`nil` for a
+/// non-square, see `Fp2SqrtVartime`), which is cheaper here than the generic q ≡ 9 (mod 16)
+/// `sqrt_ratio` of §F.2.1.1 with its 760-bit exponent. The branch depends only on u, which is a hash of public input.
 @inlinable
 func mapToCurveG2(_ u: Fp2) -> G2Projective {
     let a = Iso3.a
@@ -28,14 +28,12 @@ func mapToCurveG2(_ u: Fp2) -> G2Projective {
     let gx1 = (x1.squared() + a) * x1 + b  // 4.
     var x = x1
     var y: Fp2
-    if let root = gx1.sqrt() {  // 7.
+    if let root = Fp2SqrtVartime.sqrt(gx1) {  // 7.
         y = root
     } else {
         x = zu2 * x1  // 5. x2 = Z·u²·x1
-        // 6. g(x2) = (Zu²)³·g(x1) since the SWU construction makes g(x2)/g(x1) a cube times Z.
-        // Evaluate it directly to stay with the RFC text.
-        let gx2 = (x.squared() + a) * x + b
-        y = gx2.sqrt() ?? Fp2.zero  // a square by construction (RFC 9380 §6.6.2)
+        let gx2 = (x.squared() + a) * x + b  // 6.
+        y = Fp2SqrtVartime.sqrt(gx2) ?? Fp2.zero  // 8. a square whenever g(x1) is not (§6.6.2)
     }
     if u.sgn0 != y.sgn0 {  // 9.
         y = -y
