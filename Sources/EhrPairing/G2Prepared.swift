@@ -23,6 +23,10 @@ public struct G2Prepared: Sendable {
     @inlinable
     public var isInfinity: Bool { point.isInfinity }
 
+    /// The lines of the standard generator g2, computed on first use and shared: every
+    /// signature check and every pairing against g2 in the protocol uses it.
+    public static let generator = G2Prepared(G2Affine.generator)
+
     /// Precomputes the Miller-loop lines of `q`.
     ///
     /// - Parameter q: a point of G2 (the caller has checked subgroup membership, as every
