@@ -5,13 +5,29 @@ import EhrField
 extension G1Projective {
     // MARK: - Scalar multiplication
 
-    /// k·P in constant time, for secret scalars: fixed 4-bit windows over all 256 bits with a
-    /// table lookup that reads every entry (see `constantTimeMul`).
+    /// k·P in constant time, for secret scalars.
+    ///
+    /// GLV (Gallant–Lambert–Vanstone 2001) with σ: k = k0 + k1·z² is split by a constant-time
+    /// division (`ConstantTimeSplit`), so k·P = k0·P + k1·(−σ(P)) with two 128-bit halves; both
+    /// are processed with fixed 4-bit windows, one shared chain of 124 doublings and 64 complete
+    /// additions, and table lookups that read all 16 entries. The second table is σ applied to
+    /// the first (one Fp multiplication per entry). P must lie in G1 (σ = −z² holds only there);
+    /// every decoded or hashed point does.
     ///
     /// - Parameter k: the scalar.
     /// - Returns: k·P.
     @inlinable
     public func mul(_ k: Fr) -> G1Projective {
+        let halves = ConstantTimeSplit.glvG1(k.canonicalLimbs)
+        let table = multiplesTable(self)
+        let table2 = table.map { -$0.sigma() }
+        return constantTimeMultiMul(tables: [table, table2], scalars: halves, bits: 128)
+    }
+
+    /// k·P by fixed 4-bit windows over all 256 bits without the endomorphism: constant time and
+    /// valid on the whole curve. Kept as the reference path for tests.
+    @inlinable
+    func mulConstantTimeNoGLV(_ k: Fr) -> G1Projective {
         constantTimeMul(self, limbs: k.canonicalLimbs)
     }
 

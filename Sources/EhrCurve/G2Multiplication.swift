@@ -5,13 +5,31 @@ import EhrField
 extension G2Projective {
     // MARK: - Scalar multiplication
 
-    /// k·P in constant time, for secret scalars: fixed 4-bit windows over all 256 bits with a
-    /// table lookup that reads every entry (see `constantTimeMul`).
+    /// k·P in constant time, for secret scalars.
+    ///
+    /// GLS (Galbraith–Lin–Scott 2009) with ψ: k is split into four base-|z| digits by a
+    /// constant-time division (`ConstantTimeSplit`), k·P = k0·P − k1·ψ(P) + k2·ψ²(P) − k3·ψ³(P),
+    /// and the four 64-bit digits are processed with fixed 4-bit windows, one shared chain of 60
+    /// doublings and 64 complete additions, and lookups that read all 16 entries of each table.
+    /// The tables for ψ^j(P) are ψ applied to the table of P. P must lie in G2 (ψ = z holds only
+    /// there); every decoded or hashed point does.
     ///
     /// - Parameter k: the scalar.
     /// - Returns: k·P.
     @inlinable
     public func mul(_ k: Fr) -> G2Projective {
+        let digits = ConstantTimeSplit.glsG2(k.canonicalLimbs)
+        let t0 = multiplesTable(self)
+        let t1 = t0.map { $0.psi() }
+        let t2 = t1.map { $0.psi() }
+        let t3 = t2.map { $0.psi() }
+        return constantTimeMultiMul(tables: [t0, t1.map { -$0 }, t2, t3.map { -$0 }], scalars: digits, bits: 64)
+    }
+
+    /// k·P by fixed 4-bit windows over all 256 bits without the endomorphism: constant time and
+    /// valid on the whole curve. Kept as the reference path for tests.
+    @inlinable
+    func mulConstantTimeNoGLS(_ k: Fr) -> G2Projective {
         constantTimeMul(self, limbs: k.canonicalLimbs)
     }
 
