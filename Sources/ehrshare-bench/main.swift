@@ -148,3 +148,7 @@ bench("fr_inverse", iterations: 10_000) { n in
     for _ in 0..<n { x = x.inverse() + frB }
     return x
 }
+
+// MARK: - Other modules' cases (each in its own file)
+
+runCurveBenchmarks()
