@@ -43,7 +43,10 @@ extension G1Projective {
         return interleavedWnafMul([self, -self.sigma()], [low, high], width: 5)
     }
 
-    /// Σ kᵢ·Pᵢ by Pippenger's bucket method (variable time, public scalars only).
+    /// Σ kᵢ·Pᵢ in variable time (public scalars only; every Pᵢ in G1).
+    ///
+    /// Up to 256 terms: Straus's interleaving with GLV, i.e. 2n half-length w-NAF expansions
+    /// sharing one chain of 128 doublings. Beyond that, Pippenger's bucket method.
     ///
     /// - Parameters:
     ///   - points: the points P_i.
@@ -51,7 +54,22 @@ extension G1Projective {
     /// - Returns: the sum.
     @inlinable
     public static func msm(points: [G1Projective], scalars: [Fr]) -> G1Projective {
-        pippengerMSM(points, scalars.map { $0.canonicalLimbs })
+        let n = min(points.count, scalars.count)
+        if n > 256 {
+            return pippengerMSM(points, scalars.map { $0.canonicalLimbs })
+        }
+        var bases = [G1Projective]()
+        var parts = [[UInt64]]()
+        bases.reserveCapacity(2 * n)
+        parts.reserveCapacity(2 * n)
+        for i in 0..<n {
+            let (low, high) = ScalarSplit.glvG1(scalars[i].canonicalLimbs)
+            bases.append(points[i])
+            parts.append(low)
+            bases.append(-points[i].sigma())
+            parts.append(high)
+        }
+        return interleavedWnafMul(bases, parts, width: 5)
     }
 
     /// Σ kᵢ·Pᵢ for affine points (variable time, public scalars only).

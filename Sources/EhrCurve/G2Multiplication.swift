@@ -48,7 +48,10 @@ extension G2Projective {
         return interleavedWnafMul([self, -p1, p2, -p3], digits.map { [$0] }, width: 4)
     }
 
-    /// Σ kᵢ·Pᵢ by Pippenger's bucket method (variable time, public scalars only).
+    /// Σ kᵢ·Pᵢ in variable time (public scalars only; every Pᵢ in G2).
+    ///
+    /// Up to 256 terms: Straus's interleaving with GLS, i.e. 4n quarter-length w-NAF expansions
+    /// sharing one chain of 64 doublings. Beyond that, Pippenger's bucket method.
     ///
     /// - Parameters:
     ///   - points: the points P_i.
@@ -56,7 +59,22 @@ extension G2Projective {
     /// - Returns: the sum.
     @inlinable
     public static func msm(points: [G2Projective], scalars: [Fr]) -> G2Projective {
-        pippengerMSM(points, scalars.map { $0.canonicalLimbs })
+        let n = min(points.count, scalars.count)
+        if n > 256 {
+            return pippengerMSM(points, scalars.map { $0.canonicalLimbs })
+        }
+        var bases = [G2Projective]()
+        var parts = [[UInt64]]()
+        bases.reserveCapacity(4 * n)
+        parts.reserveCapacity(4 * n)
+        for i in 0..<n {
+            let digits = ScalarSplit.glsG2(scalars[i].canonicalLimbs)
+            let p1 = points[i].psi()
+            let p2 = p1.psi()
+            bases.append(contentsOf: [points[i], -p1, p2, -p2.psi()])
+            parts.append(contentsOf: digits.map { [$0] })
+        }
+        return interleavedWnafMul(bases, parts, width: 4)
     }
 
     /// Σ kᵢ·Pᵢ for affine points (variable time, public scalars only).

@@ -149,6 +149,7 @@ bench("fr_inverse", iterations: 10_000) { n in
     return x
 }
 
-// MARK: - Pairing and GT (PairingBench.swift)
+// MARK: - Other modules' cases (each in its own file)
 
+runCurveBenchmarks()
 runPairingBenchmarks()

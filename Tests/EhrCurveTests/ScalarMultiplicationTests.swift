@@ -86,12 +86,13 @@ final class ScalarMultiplicationTests: XCTestCase {
     }
 
     func testMultiScalarMultiplication() {
-        for n in [0, 1, 3, 8, 20, 70] {
+        for n in [0, 1, 3, 8, 20, 70, 300] {
             let scalars = (0..<n).map { _ in randomScalar() }
             let g1 = (0..<n).map { _ in randomG1() }
             var expected1 = G1Projective.identity
             for i in 0..<n { expected1 += g1[i].mulVartime(scalars[i]) }
             XCTAssertEqual(G1Projective.msm(points: g1, scalars: scalars), expected1, "n = \(n)")
+            XCTAssertEqual(pippengerMSM(g1, scalars.map { $0.canonicalLimbs }), expected1, "n = \(n)")
             XCTAssertEqual(G1Projective.msm(points: g1.map { $0.toAffine() }, scalars: scalars), expected1)
             if n <= 20 {
                 let g2 = (0..<n).map { _ in randomG2() }
