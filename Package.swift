@@ -17,7 +17,8 @@ let package = Package(
         // The C-ABI shared library for C and Python (libehrshare.so).
         .library(name: "ehrshare", type: .dynamic, targets: ["EhrShare"]),
         // Swift consumers import the modules directly.
-        .library(name: "EhrShareKit", targets: ["EhrField"]),
+        .library(name: "EhrShareKit", targets: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"]),
+        .executable(name: "ehrshare-bench", targets: ["ehrshare-bench"]),
     ],
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
@@ -45,10 +46,16 @@ let package = Package(
                 ]),
             ]
         ),
+        .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
+                          swiftSettings: fast),
+        .executableTarget(name: "ehrshare-swift-example", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
+                          path: "Examples/Swift", exclude: ["example.exp"]),
         // Test targets. EhrShare (the C ABI) is not linked into the XCTest bundle:
         // its -static-stdlib link would pull static Foundation into the bundle.
         // The C ABI is tested the way hosts use it: Examples/C and the Python tests.
         .testTarget(name: "EhrProtocolTests", dependencies: ["EhrProtocol"]),
         .testTarget(name: "EhrFieldTests", dependencies: ["EhrField", "CGMP"]),
+        .testTarget(name: "EhrCurveTests", dependencies: ["EhrCurve"]),
+        .testTarget(name: "EhrPairingTests", dependencies: ["EhrPairing"]),
     ]
 )

@@ -115,6 +115,13 @@ typedef enum ehr_status {
     EHR_ERR_INTERNAL = 99          /* a bug: please report it */
 } ehr_status;
 
+/* --- Sizes (bytes) --------------------------------------------------------- */
+
+#define EHR_SCALAR_BYTES 32   /* big-endian integer below the group order r */
+#define EHR_G1_BYTES 48       /* compressed G1 point (ZCash format) */
+#define EHR_G2_BYTES 96       /* compressed G2 point (ZCash format, x.c1 first) */
+#define EHR_GT_BYTES 576      /* canonical GT element (PROTOCOL.md section 3) */
+
 /* --- Library ------------------------------------------------------------- */
 
 /* Checks that the library matches this header and prepares shared tables.
@@ -144,6 +151,126 @@ EHR_API const char *ehr_status_string(ehr_status status);
  *          same thread.
  * Thread safety: thread-local. */
 EHR_API const char *ehr_last_error_message(void);
+
+
+/* Returns: the fixed sizes above, for bindings that cannot read macros.
+ * Thread-safe; they leave the last error message unchanged. */
+EHR_API size_t ehr_scalar_bytes(void);
+EHR_API size_t ehr_g1_bytes(void);
+EHR_API size_t ehr_g2_bytes(void);
+EHR_API size_t ehr_gt_bytes(void);
+
+/* --- BLS12-381 primitives -------------------------------------------------
+ *
+ * Byte-level access to the pairing engine, for hosts that build their own
+ * protocols on it and for cross-checks against other implementations.
+ * Encodings follow PROTOCOL.md section 3. Every input is fully validated
+ * (section 11): a point must be canonical, on the curve, in the prime-order
+ * subgroup and not the identity; a scalar must be below r and not zero; a GT
+ * element must be canonical, in the order-r subgroup and not 1. A result that
+ * would be an identity element is refused with EHR_ERR_IDENTITY (it could
+ * not be passed back in). Multiplications by scalars run in constant time.
+ * Outputs are caller-owned buffers of the stated size; outputs may alias
+ * inputs. All functions here are thread-safe. */
+
+/* Writes a uniformly random non-zero scalar.
+ * Returns: EHR_OK, EHR_ERR_RANDOM if the system generator failed.
+ * Out:     out: EHR_SCALAR_BYTES bytes. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
+ehr_status ehr_scalar_random(uint8_t out[EHR_SCALAR_BYTES]);
+
+/* Checks encodings without computing anything.
+ * Returns: EHR_OK if the input is a valid element (rules above), else the
+ *          status of the first rule it breaks. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
+ehr_status ehr_scalar_check(const uint8_t scalar[EHR_SCALAR_BYTES]);
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
+ehr_status ehr_g1_check(const uint8_t point[EHR_G1_BYTES]);
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
+ehr_status ehr_g2_check(const uint8_t point[EHR_G2_BYTES]);
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
+ehr_status ehr_gt_check(const uint8_t element[EHR_GT_BYTES]);
+
+/* Writes the standard generator g1 / g2, or e(g1, g2).
+ * Returns: EHR_OK. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
+ehr_status ehr_g1_generator(uint8_t out[EHR_G1_BYTES]);
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
+ehr_status ehr_g2_generator(uint8_t out[EHR_G2_BYTES]);
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
+ehr_status ehr_gt_generator(uint8_t out[EHR_GT_BYTES]);
+
+/* out = a + b.
+ * Returns: EHR_OK; a decoding status for a bad input; EHR_ERR_IDENTITY if
+ *          b = -a. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_g1_add(uint8_t out[EHR_G1_BYTES], const uint8_t a[EHR_G1_BYTES],
+                      const uint8_t b[EHR_G1_BYTES]);
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_g2_add(uint8_t out[EHR_G2_BYTES], const uint8_t a[EHR_G2_BYTES],
+                      const uint8_t b[EHR_G2_BYTES]);
+
+/* out = scalar * point, in constant time with respect to the scalar.
+ * Returns: EHR_OK, or a decoding status for a bad point or scalar. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_g1_mul(uint8_t out[EHR_G1_BYTES], const uint8_t point[EHR_G1_BYTES],
+                      const uint8_t scalar[EHR_SCALAR_BYTES]);
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_g2_mul(uint8_t out[EHR_G2_BYTES], const uint8_t point[EHR_G2_BYTES],
+                      const uint8_t scalar[EHR_SCALAR_BYTES]);
+
+/* RFC 9380 hash_to_curve, suites BLS12381G1_XMD:SHA-256_SSWU_RO_ and
+ * BLS12381G2_XMD:SHA-256_SSWU_RO_, with the caller's domain separation tag;
+ * and hash to a scalar (PROTOCOL.md section 3, Hs: expand_message_xmd to 48
+ * bytes, reduced mod r).
+ * Returns: EHR_OK; EHR_ERR_PARAM if dst_len is 0 or above 255;
+ *          EHR_ERR_IDENTITY in the (negligible) case of a zero/identity hash.
+ * In:      msg: msg_len bytes (may be NULL when msg_len is 0);
+ *          dst: dst_len bytes, 1..255. */
+EHR_API EHR_WARN_UNUSED_RESULT
+ehr_status ehr_hash_to_g1(uint8_t out[EHR_G1_BYTES], const uint8_t *msg, size_t msg_len,
+                          const uint8_t *dst, size_t dst_len);
+EHR_API EHR_WARN_UNUSED_RESULT
+ehr_status ehr_hash_to_g2(uint8_t out[EHR_G2_BYTES], const uint8_t *msg, size_t msg_len,
+                          const uint8_t *dst, size_t dst_len);
+EHR_API EHR_WARN_UNUSED_RESULT
+ehr_status ehr_hash_to_scalar(uint8_t out[EHR_SCALAR_BYTES], const uint8_t *msg,
+                              size_t msg_len, const uint8_t *dst, size_t dst_len);
+
+/* out = e(p, q), the optimal ate pairing with blst's normalisation.
+ * Returns: EHR_OK, or a decoding status for a bad input. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_pairing(uint8_t out[EHR_GT_BYTES], const uint8_t p[EHR_G1_BYTES],
+                       const uint8_t q[EHR_G2_BYTES]);
+
+/* out = prod_i e(ps[i], qs[i]) with one shared final exponentiation.
+ * Returns: EHR_OK; EHR_ERR_PARAM if count is 0; a decoding status (message
+ *          names the index) for a bad input; EHR_ERR_IDENTITY if the
+ *          product is 1 (use ehr_pairing_check to test for that).
+ * In:      ps: count * EHR_G1_BYTES bytes; qs: count * EHR_G2_BYTES bytes. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_pairing_product(uint8_t out[EHR_GT_BYTES], const uint8_t *ps,
+                               const uint8_t *qs, size_t count);
+
+/* Tests prod_i e(ps[i], qs[i]) == 1 (how signatures and partial keys are
+ * verified). Returns: EHR_OK if it holds, EHR_ERR_VERIFY if it does not,
+ * EHR_ERR_PARAM if count is 0, or a decoding status for a bad input. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
+ehr_status ehr_pairing_check(const uint8_t *ps, const uint8_t *qs, size_t count);
+
+/* GT arithmetic: out = a * b; out = a / b; out = a^scalar (constant time
+ * with respect to the scalar).
+ * Returns: EHR_OK; a decoding status for a bad input; EHR_ERR_IDENTITY if
+ *          the result is 1. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_gt_mul(uint8_t out[EHR_GT_BYTES], const uint8_t a[EHR_GT_BYTES],
+                      const uint8_t b[EHR_GT_BYTES]);
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_gt_div(uint8_t out[EHR_GT_BYTES], const uint8_t a[EHR_GT_BYTES],
+                      const uint8_t b[EHR_GT_BYTES]);
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_gt_pow(uint8_t out[EHR_GT_BYTES], const uint8_t a[EHR_GT_BYTES],
+                      const uint8_t scalar[EHR_SCALAR_BYTES]);
 
 #ifdef __cplusplus
 }

@@ -32,6 +32,30 @@ int main(void) {
     expect(st == EHR_ERR_ABI_MISMATCH, "ABI mismatch is reported");
     expect(strstr(ehr_last_error_message(), "ABI version") != NULL, "error message explains it");
 
+    /* BLS12-381: bilinearity on a fresh random scalar, e(a*g1, g2) = e(g1, g2)^a. */
+    uint8_t a[EHR_SCALAR_BYTES], g1[EHR_G1_BYTES], g2[EHR_G2_BYTES], ag1[EHR_G1_BYTES];
+    uint8_t left[EHR_GT_BYTES], gt[EHR_GT_BYTES], right[EHR_GT_BYTES];
+    int ok = ehr_scalar_random(a) == EHR_OK && ehr_g1_generator(g1) == EHR_OK &&
+             ehr_g2_generator(g2) == EHR_OK && ehr_g1_mul(ag1, g1, a) == EHR_OK &&
+             ehr_pairing(left, ag1, g2) == EHR_OK && ehr_gt_generator(gt) == EHR_OK &&
+             ehr_gt_pow(right, gt, a) == EHR_OK;
+    expect(ok && memcmp(left, right, EHR_GT_BYTES) == 0, "e(a*g1, g2) == e(g1, g2)^a");
+
+    /* Identity-based keys start from H1e(id): RFC 9380 hash-to-curve. */
+    static const char dst[] = "EHRSHARE-V1-H1ENC_BLS12381G1_XMD:SHA-256_SSWU_RO_";
+    static const char id[] = "patient:alice";
+    uint8_t q[EHR_G1_BYTES];
+    st = ehr_hash_to_g1(q, (const uint8_t *)id, strlen(id), (const uint8_t *)dst, strlen(dst));
+    printf("H1e(%s) = %02x%02x%02x%02x...\n", id, q[0], q[1], q[2], q[3]);
+    expect(st == EHR_OK, "hash to G1");
+
+    /* Bad input is a status and a reason, never a crash: flip the
+     * compression flag of a point. */
+    q[0] &= 0x7f;
+    st = ehr_g1_check(q);
+    printf("ehr_g1_check(bad flags) -> %s (%s)\n", ehr_status_string(st), ehr_last_error_message());
+    expect(st == EHR_ERR_ENCODING, "malformed point rejected");
+
     printf("%s\n", failures == 0 ? "all checks passed" : "some checks FAILED");
     return failures == 0 ? 0 : 1;
 }

@@ -15,4 +15,5 @@ def header_text() -> str:
 def header_functions(text: str):
     """Names of the functions include/ehrshare.h declares (EHR_API prototypes)."""
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    text = re.sub(r"EHR_NONNULL\([^)]*\)", "", text)
     return set(re.findall(r"EHR_API[^;(]*?\b(ehr_\w+)\s*\(", text))

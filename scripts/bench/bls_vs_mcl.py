@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""Side-by-side timing of libehrshare's BLS12-381 primitives against mcl (pymcl).
+
+Both sides are timed in the same process, on the same inputs, through Python:
+ours through ctypes (bytes in, bytes out: every call decodes and fully
+validates its inputs, including subgroup checks, and encodes its output),
+mcl through pymcl in two ways: on live objects ("mcl obj") and bytes to bytes
+("mcl bytes": deserialize, operate, serialize, in mcl's own format). Both
+sides get the same values: mcl scalars are our 32 bytes reversed.
+
+Prints one JSON line per operation and a table; ratios are medians of
+ours / mcl. Usage: python3 scripts/bench/bls_vs_mcl.py [--rounds N] [--json]
+"""
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bindings" / "python"))
+
+import ctypes  # noqa: E402
+
+import pymcl  # noqa: E402
+
+from ehrshare import _ffi  # noqa: E402
+from ehrshare.bls import G1, G2, GT, Scalar  # noqa: E402
+
+lib = _ffi.lib
+DST1 = b"EHRSHARE-V1-H1ENC_BLS12381G1_XMD:SHA-256_SSWU_RO_"
+DST2 = b"EHRSHARE-V1-PEDERSEN_BLS12381G2_XMD:SHA-256_SSWU_RO_"
+
+
+def arr(b: bytes):
+    return (ctypes.c_uint8 * len(b)).from_buffer_copy(b)
+
+
+def median_us(fn, inner: int, rounds: int) -> float:
+    fn()  # warm up
+    samples = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        for _ in range(inner):
+            fn()
+        samples.append((time.perf_counter() - t) / inner * 1e6)
+    return statistics.median(samples)
+
+
+def cases():
+    k = Scalar.random()
+    kb = arr(k.to_bytes())
+    p = k * G1.generator()
+    q = k * G2.generator()
+    e = GT.generator() ** k
+    pb, qb, eb = arr(p.to_bytes()), arr(q.to_bytes()), arr(e.to_bytes())
+    k2, k3 = Scalar.random(), Scalar.random()
+    p2 = arr((k2 * G1.generator()).to_bytes())
+    q2 = arr((k3 * G2.generator()).to_bytes())
+    ps2 = arr(p.to_bytes() + bytes(p2))
+    qs2 = arr(q.to_bytes() + bytes(q2))
+    out48, out96, out576 = (ctypes.c_uint8 * 48)(), (ctypes.c_uint8 * 96)(), (ctypes.c_uint8 * 576)()
+    msg = arr(b"patient:alice")
+    d1, d2 = arr(DST1), arr(DST2)
+
+    # The same values on the mcl side (mcl scalars are our bytes reversed).
+    mk = pymcl.Fr.deserialize(k.to_bytes()[::-1])
+    mp, mq = pymcl.g1 * mk, pymcl.g2 * mk
+    mp2 = pymcl.g1 * pymcl.Fr.deserialize(k2.to_bytes()[::-1])
+    mq2 = pymcl.g2 * pymcl.Fr.deserialize(k3.to_bytes()[::-1])
+    me = pymcl.pairing(mp, mq)
+    mkb, mpb, mqb, meb = mk.serialize(), mp.serialize(), mq.serialize(), me.serialize()
+
+    return [
+        ("pairing",
+         lambda: lib.ehr_pairing(out576, pb, qb),
+         lambda: pymcl.pairing(mp, mq),
+         lambda: pymcl.pairing(pymcl.G1.deserialize(mpb), pymcl.G2.deserialize(mqb)).serialize(), 20),
+        ("pairing_product_2",
+         lambda: lib.ehr_pairing_product(out576, ps2, qs2, 2),
+         lambda: pymcl.pairing(mp, mq) * pymcl.pairing(mp2, mq2),
+         None, 10),
+        ("g1_mul",
+         lambda: lib.ehr_g1_mul(out48, pb, kb),
+         lambda: mp * mk,
+         lambda: (pymcl.G1.deserialize(mpb) * pymcl.Fr.deserialize(mkb)).serialize(), 40),
+        ("g2_mul",
+         lambda: lib.ehr_g2_mul(out96, qb, kb),
+         lambda: mq * mk,
+         lambda: (pymcl.G2.deserialize(mqb) * pymcl.Fr.deserialize(mkb)).serialize(), 20),
+        ("hash_to_g1",
+         lambda: lib.ehr_hash_to_g1(out48, msg, 13, d1, len(DST1)),
+         lambda: pymcl.G1.hash(b"patient:alice"),
+         lambda: pymcl.G1.hash(b"patient:alice").serialize(), 40),
+        ("hash_to_g2",
+         lambda: lib.ehr_hash_to_g2(out96, msg, 13, d2, len(DST2)),
+         lambda: pymcl.G2.hash(b"patient:alice"),
+         lambda: pymcl.G2.hash(b"patient:alice").serialize(), 20),
+        ("gt_pow",
+         lambda: lib.ehr_gt_pow(out576, eb, kb),
+         lambda: me ** mk,
+         lambda: (pymcl.GT.deserialize(meb) ** pymcl.Fr.deserialize(mkb)).serialize(), 20),
+    ]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--json", action="store_true", help="JSON lines only")
+    args = ap.parse_args()
+    results = {}
+    for name, ours, mcl_obj, mcl_bytes, inner in cases():
+        status = ours()
+        if status != 0:
+            raise SystemExit(f"{name}: ehrshare call failed with status {status}")
+        r = {"case": name,
+             "ours_us": median_us(ours, inner, args.rounds),
+             "mcl_obj_us": median_us(mcl_obj, inner, args.rounds)}
+        if mcl_bytes is not None:
+            r["mcl_bytes_us"] = median_us(mcl_bytes, inner, args.rounds)
+        r["ratio_vs_obj"] = r["ours_us"] / r["mcl_obj_us"]
+        if "mcl_bytes_us" in r:
+            r["ratio_vs_bytes"] = r["ours_us"] / r["mcl_bytes_us"]
+        results[name] = r
+        print(json.dumps({k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()}), flush=True)
+    if "pairing" in results and "pairing_product_2" in results:
+        ratio = results["pairing_product_2"]["ours_us"] / results["pairing"]["ours_us"]
+        print(json.dumps({"case": "product_of_2_over_one_pairing", "ratio": round(ratio, 3)}))
+    if not args.json:
+        print()
+        print(f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} cores, python {platform.python_version()}")
+        print(f"{'operation':<20}{'ours µs':>10}{'mcl µs':>10}{'mcl bytes µs':>14}{'ours/mcl':>10}{'ours/mcl bytes':>16}")
+        for r in results.values():
+            print(f"{r['case']:<20}{r['ours_us']:>10.1f}{r['mcl_obj_us']:>10.1f}"
+                  f"{r.get('mcl_bytes_us', float('nan')):>14.1f}{r['ratio_vs_obj']:>10.2f}"
+                  f"{r.get('ratio_vs_bytes', float('nan')):>16.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
