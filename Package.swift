@@ -34,7 +34,7 @@ let package = Package(
 
         .target(
             name: "EhrShare",
-            dependencies: ["CEhrShare", "EhrField", "EhrCurve", "EhrPairing"],
+            dependencies: ["CEhrShare", "EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"],
             exclude: ["exports.map"],
             swiftSettings: fast,
             linkerSettings: [

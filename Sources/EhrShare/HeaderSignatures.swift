@@ -6,10 +6,11 @@ import CEhrShare
 /// declaration imported from include/ehrshare.h with the Swift definition, so
 /// a changed parameter, pointer constness, nullability or return type in
 /// either place stops the build. Never called; it only has to type-check.
+/// Each header section has its own `check…()` (HeaderSignatures+<Section>.swift).
 enum HeaderSignatures {
-    private static func same<T>(_ header: T, _ swift: T) {}
+    static func same<T>(_ header: T, _ swift: T) {}
 
-    static func check() {
+    static func checkCore() {
         same(CEhrShare.ehr_init, EhrShare.ehr_init)
         same(CEhrShare.ehr_version_string, EhrShare.ehr_version_string)
         same(CEhrShare.ehr_abi_version, EhrShare.ehr_abi_version)

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 import CEhrShare
-import EhrCurve
-import EhrField
-import EhrPairing
 
 /// A failure to report through the C ABI: a status and a message for
 /// `ehr_last_error_message()`.
@@ -16,56 +13,26 @@ struct CABIFailure: Error {
     }
 }
 
+/// An error type that knows its C status. Each layer's error enum conforms in
+/// its own file (ErrorMapping+*.swift), so the table of permanent numbers
+/// grows with the ABI without one switch over every module.
+protocol CABIReportable: Error {
+    var cabiFailure: CABIFailure { get }
+}
+
+extension CABIFailure: CABIReportable {
+    var cabiFailure: CABIFailure { self }
+}
+
 /// Maps every error the Swift layers throw to its permanent status number.
 ///
-/// One table for the whole ABI keeps the numbers consistent: the same
-/// decoding fault gives the same status whichever function met it.
+/// The same decoding fault gives the same status whichever function met it;
+/// an error type without a mapping is a bug and reports EHR_ERR_INTERNAL.
 func cabiFailure(for error: Error) -> CABIFailure {
-    switch error {
-    case let failure as CABIFailure:
-        return failure
-    case let e as FieldError:
-        switch e {
-        case let .wrongLength(expected, actual):
-            return CABIFailure(EHR_ERR_LENGTH, "expected \(expected) bytes, got \(actual)")
-        case .notCanonical:
-            return CABIFailure(EHR_ERR_SCALAR, "value is not below the modulus")
-        case .zero:
-            return CABIFailure(EHR_ERR_SCALAR, "zero is not allowed here")
-        case .randomFailure:
-            return CABIFailure(EHR_ERR_RANDOM, "the system random generator failed")
-        }
-    case let e as CurveError:
-        switch e {
-        case let .wrongLength(expected, actual):
-            return CABIFailure(EHR_ERR_LENGTH, "expected \(expected) bytes, got \(actual)")
-        case .badFlags:
-            return CABIFailure(EHR_ERR_ENCODING, "point encoding has invalid flag bits")
-        case .nonCanonicalCoordinate:
-            return CABIFailure(EHR_ERR_ENCODING, "point coordinate is not below p")
-        case .notOnCurve:
-            return CABIFailure(EHR_ERR_ENCODING, "point is not on the curve")
-        case .notInSubgroup:
-            return CABIFailure(EHR_ERR_SUBGROUP, "point is not in the prime-order subgroup")
-        case .identity:
-            return CABIFailure(EHR_ERR_IDENTITY, "the identity point is not allowed here")
-        case .invalidHashParameters:
-            return CABIFailure(EHR_ERR_PARAM, "domain separation tag must be 1 to 255 bytes")
-        }
-    case let e as PairingError:
-        switch e {
-        case let .wrongLength(expected, actual):
-            return CABIFailure(EHR_ERR_LENGTH, "expected \(expected) bytes, got \(actual)")
-        case .nonCanonical:
-            return CABIFailure(EHR_ERR_ENCODING, "GT coefficient not below p, or zero element")
-        case .notInSubgroup:
-            return CABIFailure(EHR_ERR_SUBGROUP, "GT element is not in the order-r subgroup")
-        case .identity:
-            return CABIFailure(EHR_ERR_IDENTITY, "the GT identity is not allowed here")
-        }
-    default:
-        return CABIFailure(EHR_ERR_INTERNAL, "unexpected error: \(error)")
+    if let reportable = error as? CABIReportable {
+        return reportable.cabiFailure
     }
+    return CABIFailure(EHR_ERR_INTERNAL, "unexpected error: \(error)")
 }
 
 /// Runs one C-ABI call: clears the thread's message, maps any thrown error to

@@ -1,55 +1,23 @@
 # SPDX-License-Identifier: Apache-2.0
 """ctypes declarations: argtypes and restype for every exported ehr_* function.
 
-Every declaration mirrors include/ehrshare.h; tests check that the set of
-names here equals the set the header declares.
+Each section of include/ehrshare.h has a module `_decl_<section>.py` holding
+a DECLARATIONS dict {name: (restype, [argtypes])}; they are merged here and
+applied to the loaded library. Tests check that the merged names equal the
+functions the header declares and the symbols the library exports.
 """
-import ctypes
-from ctypes import c_char_p, c_int, c_size_t, c_uint8, c_uint32, POINTER
+import importlib
+import pkgutil
+from pathlib import Path
 
 from ._loader import load
 
 lib = load()
 
-ehr_status = c_int
-u8p = POINTER(c_uint8)
-size_tp = POINTER(c_size_t)
-
-# name: (restype, [argtypes])
-DECLARATIONS = {
-    # Library
-    "ehr_init": (ehr_status, [c_uint32]),
-    "ehr_version_string": (c_char_p, []),
-    "ehr_abi_version": (c_uint32, []),
-    "ehr_status_string": (c_char_p, [ehr_status]),
-    "ehr_last_error_message": (c_char_p, []),
-    "ehr_scalar_bytes": (c_size_t, []),
-    "ehr_g1_bytes": (c_size_t, []),
-    "ehr_g2_bytes": (c_size_t, []),
-    "ehr_gt_bytes": (c_size_t, []),
-    # BLS12-381 primitives
-    "ehr_scalar_random": (ehr_status, [u8p]),
-    "ehr_scalar_check": (ehr_status, [u8p]),
-    "ehr_g1_check": (ehr_status, [u8p]),
-    "ehr_g2_check": (ehr_status, [u8p]),
-    "ehr_gt_check": (ehr_status, [u8p]),
-    "ehr_g1_generator": (ehr_status, [u8p]),
-    "ehr_g2_generator": (ehr_status, [u8p]),
-    "ehr_gt_generator": (ehr_status, [u8p]),
-    "ehr_g1_add": (ehr_status, [u8p, u8p, u8p]),
-    "ehr_g2_add": (ehr_status, [u8p, u8p, u8p]),
-    "ehr_g1_mul": (ehr_status, [u8p, u8p, u8p]),
-    "ehr_g2_mul": (ehr_status, [u8p, u8p, u8p]),
-    "ehr_hash_to_g1": (ehr_status, [u8p, u8p, c_size_t, u8p, c_size_t]),
-    "ehr_hash_to_g2": (ehr_status, [u8p, u8p, c_size_t, u8p, c_size_t]),
-    "ehr_hash_to_scalar": (ehr_status, [u8p, u8p, c_size_t, u8p, c_size_t]),
-    "ehr_pairing": (ehr_status, [u8p, u8p, u8p]),
-    "ehr_pairing_product": (ehr_status, [u8p, u8p, u8p, c_size_t]),
-    "ehr_pairing_check": (ehr_status, [u8p, u8p, c_size_t]),
-    "ehr_gt_mul": (ehr_status, [u8p, u8p, u8p]),
-    "ehr_gt_div": (ehr_status, [u8p, u8p, u8p]),
-    "ehr_gt_pow": (ehr_status, [u8p, u8p, u8p]),
-}
+DECLARATIONS = {}
+for _mod in sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)])):
+    if _mod.startswith("_decl_"):
+        DECLARATIONS.update(importlib.import_module(f"{__package__}.{_mod}").DECLARATIONS)
 
 for _name, (_res, _args) in DECLARATIONS.items():
     _fn = getattr(lib, _name)
