@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // libehrshare: layering runs one way only (DESIGN.md §6):
-//   CGMP, COpenSSL → EhrField → EhrCurve → EhrPairing → EhrProtocol → EhrLedger/EhrStore → EhrShare (C ABI)
+//   CGMP, COpenSSL, CSQLite → EhrField → EhrCurve → EhrPairing → EhrProtocol → EhrLedger/EhrStore → EhrShare (C ABI)
 import PackageDescription
 
 // Hot-path code is generic-free value arithmetic spread over modules; cross-module
@@ -17,17 +17,23 @@ let package = Package(
         // The C-ABI shared library for C and Python (libehrshare.so).
         .library(name: "ehrshare", type: .dynamic, targets: ["EhrShare"]),
         // Swift consumers import the modules directly.
-        .library(name: "EhrShareKit", targets: ["EhrField"]),
+        .library(name: "EhrShareKit", targets: ["EhrField", "EhrStore", "EhrLedger"]),
     ],
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // Header-only target: the C ABI is compiled against include/ehrshare.h itself.
         .target(name: "CEhrShare", path: "Sources/CEhrShare"),
 
         .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL"], swiftSettings: fast),
         .target(name: "EhrCurve", dependencies: ["EhrField", "COpenSSL"], swiftSettings: fast),
         .target(name: "EhrPairing", dependencies: ["EhrField", "EhrCurve"], swiftSettings: fast),
+
+        .target(name: "EhrStore", dependencies: ["CSQLite", "COpenSSL"]),
+        .target(name: "EhrLedger", dependencies: ["EhrStore", "CSQLite", "COpenSSL"]),
+        // Child process for the ledger crash tests: appends blocks, acknowledges each, gets SIGKILLed.
+        .executableTarget(name: "ehrshare-ledger-crashtest", dependencies: ["EhrLedger"]),
 
         .target(
             name: "EhrShare",
@@ -42,6 +48,8 @@ let package = Package(
                 ]),
             ]
         ),
+        .testTarget(name: "EhrStoreTests", dependencies: ["EhrStore"]),
+        .testTarget(name: "EhrLedgerTests", dependencies: ["EhrLedger", "EhrStore", "COpenSSL"]),
         .testTarget(name: "EhrShareTests", dependencies: ["EhrShare"]),
     ]
 )
