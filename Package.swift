@@ -38,6 +38,7 @@ let package = Package(
         .target(
             name: "EhrShare",
             dependencies: ["CEhrShare", "EhrField", "EhrCurve", "EhrPairing"],
+            exclude: ["exports.map"],
             swiftSettings: fast,
             linkerSettings: [
                 // A C or Python host must not need a Swift toolchain: the Swift runtime is
@@ -50,6 +51,6 @@ let package = Package(
         ),
         .testTarget(name: "EhrStoreTests", dependencies: ["EhrStore"]),
         .testTarget(name: "EhrLedgerTests", dependencies: ["EhrLedger", "EhrStore", "COpenSSL"]),
-        .testTarget(name: "EhrShareTests", dependencies: ["EhrShare"]),
+        // EhrShareTests dropped as on main (e25a3f0): the C ABI is tested as hosts use it.
     ]
 )

@@ -90,21 +90,40 @@ struct ChainState: Sendable {
 
     /// Moves the round machinery to `slot`: charges every skipped slot since the tip to its
     /// scheduled producer and elects the producers of every round entered (votes cast up to
-    /// the tip count from the next round on).
+    /// the tip count from the next round on). Whole skipped rounds are charged in one step
+    /// (each active producer misses exactly one slot per round, whatever the shuffle), so a
+    /// long gap costs O(K), not O(gap).
     mutating func enter(slot: UInt64) {
         let kk = UInt64(k)
         var s = core.tipSlot + 1
-        while s < slot {
+        // The rest of the round that follows the tip.
+        if s < slot {
             let r = s / kk
             if r != core.round { startRound(r) }
             let end = min((r + 1) * kk, slot)
-            for m in s..<end {
-                core.nodes[Int(core.schedule[Int(m % kk)])].missedSlots += 1
-            }
+            charge(from: s, to: end)
             s = end
         }
-        let r = slot / kk
-        if r != core.round { startRound(r) }
+        // Whole rounds without a block: same state, so the same active set in each.
+        let target = slot / kk
+        if s < slot, target > s / kk {
+            let whole = target - s / kk
+            for p in Election.activeSet(nodes: core.nodes, votes: core.votes, k: k) {
+                core.nodes[Int(p)].missedSlots += whole
+            }
+            s = target * kk
+        }
+        if target != core.round { startRound(target) }
+        charge(from: s, to: slot)
+    }
+
+    /// Charges slots `from..<to` (all in the current round) as missed.
+    private mutating func charge(from: UInt64, to: UInt64) {
+        guard from < to else { return }
+        let kk = UInt64(k)
+        for m in from..<to {
+            core.nodes[Int(core.schedule[Int(m % kk)])].missedSlots += 1
+        }
     }
 
     private mutating func startRound(_ r: UInt64) {

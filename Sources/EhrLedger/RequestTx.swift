@@ -28,6 +28,12 @@ public struct RequestTx: TransactionBody {
         self.signature = signature
     }
 
+    /// The wire encoding.
+    public var encoded: [UInt8] { encodedBody }
+
+    /// The bytes the signature(s) cover: `"EHRS" 01 0x53 ‖ genesis hash ‖ unsigned encoding`.
+    public func signingMessage(genesisHash: [UInt8]) -> [UInt8] { signingMessageBody(genesisHash: genesisHash) }
+
     func writeUnsigned(_ w: inout WireWriter) {
         w.id(requester)
         w.fixed(recordId)

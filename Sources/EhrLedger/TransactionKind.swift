@@ -45,7 +45,7 @@ protocol TransactionBody: Sendable, Equatable {
 
 extension TransactionBody {
     /// The full wire encoding.
-    public var encoded: [UInt8] {
+    var encodedBody: [UInt8] {
         var w = WireWriter(type: Self.kind.rawValue)
         writeUnsigned(&w)
         writeSignatures(&w)
@@ -53,7 +53,7 @@ extension TransactionBody {
     }
 
     /// The bytes a signer signs: binds the chain (genesis hash) and every non-signature field.
-    public func signingMessage(genesisHash: [UInt8]) -> [UInt8] {
+    func signingMessageBody(genesisHash: [UInt8]) -> [UInt8] {
         var w = WireWriter(type: ObjectType.txSigning)
         w.fixed(genesisHash)
         var body = WireWriter(type: Self.kind.rawValue)

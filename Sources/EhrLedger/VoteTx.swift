@@ -23,6 +23,12 @@ public struct VoteTx: TransactionBody {
         signature = try key.sign(signingMessage(genesisHash: genesisHash))
     }
 
+    /// The wire encoding.
+    public var encoded: [UInt8] { encodedBody }
+
+    /// The bytes the signature(s) cover: `"EHRS" 01 0x53 ‖ genesis hash ‖ unsigned encoding`.
+    public func signingMessage(genesisHash: [UInt8]) -> [UInt8] { signingMessageBody(genesisHash: genesisHash) }
+
     func writeUnsigned(_ w: inout WireWriter) {
         w.u16(voter)
         w.u64(sequence)
