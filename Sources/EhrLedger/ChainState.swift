@@ -100,7 +100,7 @@ struct ChainState: Sendable {
         if s < slot {
             let r = s / kk
             if r != core.round { startRound(r) }
-            let end = min((r + 1) * kk, slot)
+            let end = min(r * kk <= UInt64.max - kk ? r * kk + kk : UInt64.max, slot)
             charge(from: s, to: end)
             s = end
         }

@@ -59,6 +59,14 @@ extension Ledger {
         guard block.computedMerkleRoot == block.header.merkleRoot else {
             throw .reject(.merkleRoot, "Merkle root does not commit to the block's transactions")
         }
+        // Keys never change, so a side block's signature can be checked now; this keeps
+        // unsigned junk out of memory. The full rules run if the branch ever gets longer.
+        let producer = Int(block.header.producer)
+        guard producer < state.core.nodes.count,
+            Ed25519.verify(publicKey: state.core.nodes[producer].key, message: block.header.encoded, signature: block.signature)
+        else {
+            throw .reject(.blockSignature, "side-branch block is not signed by a known node")
+        }
         side[hash] = SideBlock(block: block, forkHeight: forkHeight)
         guard block.height > state.core.height else { return .sideBranch }
         return try reorganize(to: hash)

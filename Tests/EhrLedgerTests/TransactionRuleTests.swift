@@ -213,3 +213,38 @@ final class TransactionRuleTests: XCTestCase {
         XCTAssertEqual(ledger.nextSequence(node: 1), 2)
     }
 }
+
+/// The chain and the record store together: readers re-hash against the on-chain digest.
+final class RecordStoreIntegrationTests: XCTestCase {
+    func testEnvelopeIsFetchedAndCheckedAgainstTheChain() throws {
+        let net = try TestNet()
+        let path = temporaryPath("records.db")
+        let store = try SQLiteRecordStore(path: path, name: "hospital-a")
+        let envelope = [UInt8](repeating: 0xAB, count: 5000)
+        let address = try store.put(envelope)
+        var t = RecordTx(
+            owner: bytes("hospital:a"), recordId: SHA256.hash(bytes("scan")), ciphertextSHA256: address.sha256,
+            storageURI: bytes(address.uri), grants: [], timestamp: net.nextTime, nonce: net.nonce())
+        t.signature = HMACVerifier.sign(identity: t.owner, message: t.signingMessage(genesisHash: net.ledger.genesisHash))
+        try net.include([.record(t)])
+        XCTAssertEqual(try net.ledger.fetchEnvelope(recordId: t.recordId, from: store), envelope)
+        // A record whose on-chain digest differs from what the store holds under that URI.
+        let other = try store.put([1, 2, 3])
+        var u = RecordTx(
+            owner: bytes("hospital:a"), recordId: SHA256.hash(bytes("other")), ciphertextSHA256: address.sha256,
+            storageURI: bytes(other.uri), grants: [], timestamp: net.nextTime, nonce: net.nonce())
+        u.signature = HMACVerifier.sign(identity: u.owner, message: u.signingMessage(genesisHash: net.ledger.genesisHash))
+        try net.include([.record(u)])
+        XCTAssertThrowsError(try net.ledger.fetchEnvelope(recordId: u.recordId, from: store))
+        // Tampered bytes in the store.
+        let db = try SQLiteDatabase(path: path)
+        let upd = try db.prepare("UPDATE envelopes SET bytes = ?1 WHERE sha256 = ?2")
+        try upd.bind(1, [UInt8](repeating: 0xAC, count: 5000))
+        try upd.bind(2, address.sha256)
+        try upd.run()
+        XCTAssertThrowsError(try net.ledger.fetchEnvelope(recordId: t.recordId, from: store)) { error in
+            XCTAssertEqual(error as? StoreError, .corrupt("envelope \(Hex.encode(address.sha256)) does not hash to its address"))
+        }
+        XCTAssertThrowsError(try net.ledger.fetchEnvelope(recordId: SHA256.hash([0]), from: store))
+    }
+}
