@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /// Transaction rules (docs/LEDGER.md §5.2). Cheap structural checks come first, then
-/// freshness and replay, then signatures, then the rules that read the state.
+/// freshness and replay, then signatures, then the rules that read the state. Every rule of
+/// a transaction is checked before any of its effects is written, so a failing transaction
+/// leaves the state as it was (block builders rely on this to skip it).
 extension ChainState {
     mutating func apply(_ tx: Transaction, id: [UInt8], context c: TxContext) throws(LedgerError) {
         switch tx {
@@ -107,9 +109,10 @@ extension ChainState {
             try checkIdentity(g.identity, "grantee")
             guard seen.insert(g.identity).inserted else { throw .reject(.policy, "an identity is granted twice") }
         }
-        try checkFreshAndSigned(
+        let nonce = try checkFreshAndSigned(
             signer: t.owner, timestamp: t.timestamp, nonce: t.nonce, signature: t.signature,
             message: t.signingMessage(genesisHash: genesisHash), c)
+        insertNonce(nonce)
         setRecord(
             t.recordId,
             RecordInfo(owner: t.owner, ciphertextSHA256: t.ciphertextSHA256, storageURI: t.storageURI, height: c.height))
@@ -122,7 +125,7 @@ extension ChainState {
         try checkIdentity(t.owner, "owner")
         try checkIdentity(t.subject, "subject")
         guard let record = records[t.recordId] else { throw .reject(.record, "no record with this id") }
-        try checkFreshAndSigned(
+        let nonce = try checkFreshAndSigned(
             signer: t.owner, timestamp: t.timestamp, nonce: t.nonce, signature: t.signature,
             message: t.signingMessage(genesisHash: genesisHash), c)
         guard record.owner == t.owner else { throw .reject(.ownership, "only the record's owner may change its policy") }
@@ -132,9 +135,11 @@ extension ChainState {
             if let expiry = t.expiresAt, expiry <= c.timestamp {
                 throw .reject(.policy, "grant expires at \(expiry), not after the block time \(c.timestamp)")
             }
+            insertNonce(nonce)
             setGrant(key, GrantInfo(expiresAt: t.expiresAt, revoked: false))
         case .revoke:
             guard let g = grants[key], !g.revoked else { throw .reject(.policy, "no active grant to revoke") }
+            insertNonce(nonce)
             setGrant(key, GrantInfo(expiresAt: g.expiresAt, revoked: true))
         }
     }
@@ -145,7 +150,7 @@ extension ChainState {
         guard t.proxyCount >= 1, Int(t.proxyCount) <= k else {
             throw .reject(.parameter, "t' = \(t.proxyCount) proxies must be in 1...K = \(k)")
         }
-        try checkFreshAndSigned(
+        let nonce = try checkFreshAndSigned(
             signer: t.requester, timestamp: t.timestamp, nonce: t.nonce, signature: t.signature,
             message: t.signingMessage(genesisHash: genesisHash), c)
         if record.owner != t.requester {
@@ -159,6 +164,7 @@ extension ChainState {
         }
         // Proxies: the t' producers of this round's schedule from the including slot on.
         let proxies = (0..<Int(t.proxyCount)).map { core.schedule[(c.slotPosition + $0) % k] }
+        insertNonce(nonce)
         setRequest(
             id, RequestInfo(requester: t.requester, recordId: t.recordId, height: c.height, proxies: proxies, receipts: [:]))
     }
@@ -184,9 +190,10 @@ extension ChainState {
     }
 
     /// Replay window around the block time, (signer, nonce) never seen, identity signature.
-    private mutating func checkFreshAndSigned(
+    /// Returns the nonce key for the caller to record once all its other rules passed.
+    private func checkFreshAndSigned(
         signer: [UInt8], timestamp: UInt64, nonce: [UInt8], signature: [UInt8], message: [UInt8], _ c: TxContext
-    ) throws(LedgerError) {
+    ) throws(LedgerError) -> [UInt8] {
         let window = UInt64(genesis.replayWindowMillis)
         let distance = timestamp > c.timestamp ? timestamp - c.timestamp : c.timestamp - timestamp
         guard distance <= window else {
@@ -199,6 +206,6 @@ extension ChainState {
                 throw .reject(.txSignature, "identity signature is invalid")
             }
         }
-        insertNonce(key)
+        return key
     }
 }

@@ -88,3 +88,34 @@ extension Ledger {
         openReport.truncationReason = reason
     }
 }
+
+extension Ledger {
+    /// Re-verifies the stored chain while the ledger is open (an audit): every row from
+    /// genesis is checked and replayed into a fresh state, which must end at this ledger's tip.
+    /// - Returns: the number of blocks verified.
+    /// - Throws: `corrupt(height:)` at the first bad block; `corrupt(height: nil)` if the
+    ///   stored chain is sound but differs from the chain in memory.
+    public func verifyStoredChain() throws(LedgerError) -> UInt64 {
+        guard let row0 = try store.row(height: 0), SHA256.hash(row0.bytes) == row0.checksum,
+            row0.hash == genesisHash, row0.bytes == genesis.encoded
+        else { throw .corrupt(height: 0, reason: "stored genesis does not match") }
+        var fresh = ChainState(genesis: genesis)
+        var expected: UInt64 = 1
+        let verifier = self.verifier
+        try store.scan(from: 1) { (row: BlockStore.Row) throws(LedgerError) -> Bool in
+            guard row.height == expected else { throw .corrupt(height: expected, reason: "block \(expected) is missing") }
+            let block = try Ledger.verifiedBlock(row)
+            do throws(LedgerError) {
+                _ = try fresh.apply(block, hash: row.hash, verifier: verifier)
+            } catch let LedgerError.rejected(r) {
+                throw .corrupt(height: row.height, reason: "stored block breaks a rule: \(r)")
+            }
+            expected += 1
+            return true
+        }
+        guard fresh.core.tipHash == state.core.tipHash, fresh.core.height == state.core.height else {
+            throw .corrupt(height: nil, reason: "the stored chain differs from the chain in memory")
+        }
+        return fresh.core.height
+    }
+}

@@ -160,6 +160,15 @@ public final class Ledger {
             producer: producer, transactions: transactions, key: key)
     }
 
+    /// Builds and signs a block for `slot` on the current tip from the `candidates` that pass
+    /// every rule in order (a mempool's view); the others are returned with their rejection.
+    public func makeBlock(
+        slot: UInt64, producer: UInt16, key: NodeSigningKey, selecting candidates: [Transaction]
+    ) throws(LedgerError) -> (block: Block, rejected: [(index: Int, rejection: Rejection)]) {
+        let (accepted, rejected) = try state.select(candidates, slot: slot, verifier: verifier)
+        return (try makeBlock(slot: slot, producer: producer, key: key, transactions: accepted), rejected)
+    }
+
     /// Decodes a stored row after checking its checksum, height and hash.
     static func verifiedBlock(_ row: BlockStore.Row) throws(LedgerError) -> Block {
         guard SHA256.hash(row.bytes) == row.checksum else {

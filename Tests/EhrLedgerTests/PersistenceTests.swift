@@ -214,3 +214,59 @@ final class PersistenceTests: XCTestCase {
         XCTAssertEqual(try open().height, 50)
     }
 }
+
+/// Auditing an open ledger against its own storage.
+final class AuditTests: XCTestCase {
+    func testVerifyStoredChainWhileOpen() throws {
+        let path = temporaryPath("audit.db")
+        let net = try TestNet(path: path)
+        try net.produce(30)
+        XCTAssertEqual(try net.ledger.verifyStoredChain(), 30)
+        // Another connection flips a byte of block 12 under the open ledger.
+        let db = try SQLiteDatabase(path: path)
+        let read = try db.prepare("SELECT bytes FROM blocks WHERE height = 12")
+        XCTAssertTrue(try read.step())
+        var bytes = read.blob(0)
+        read.reset()
+        bytes[40] ^= 0x08
+        let upd = try db.prepare("UPDATE blocks SET bytes = ?1, checksum = ?2 WHERE height = 12")
+        try upd.bind(1, bytes)
+        try upd.bind(2, SHA256.hash(bytes))
+        try upd.run()
+        XCTAssertThrowsError(try net.ledger.verifyStoredChain()) { error in
+            guard case let LedgerError.corrupt(h, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(h, 12)
+        }
+        XCTAssertThrowsError(try net.ledger.block(height: 12))
+    }
+}
+
+/// Building blocks from a pool of candidate transactions.
+final class BlockBuilderTests: XCTestCase {
+    func testInvalidCandidatesAreSkippedWithTheirReasons() throws {
+        let net = try TestNet()
+        try net.produce(1)
+        let record = net.record(owner: "hospital:a", id: "r", grants: [AccessGrant(identity: bytes("doctor:b"))])
+        let n = net.nonce()
+        let candidates: [Transaction] = [
+            .record(record),
+            .request(net.request("doctor:b", record: "r", nonce: n)),  // depends on the record above
+            .request(net.request("doctor:c", record: "r")),  // never granted
+            .request(net.request("doctor:b", record: "r", nonce: n)),  // nonce reused in the block
+            .vote(try net.vote(0, [1])),
+            .vote(try net.vote(0, [2])),  // same sequence number again
+            .policy(net.policy(owner: "doctor:b", record: "r", .grant, subject: "x")),  // not the owner
+        ]
+        let slot = net.ledger.tipSlot + 1
+        let producer = try XCTUnwrap(net.ledger.scheduledProducer(slot: slot))
+        let before = net.ledger.height
+        let (block, rejected) = try net.ledger.makeBlock(slot: slot, producer: producer, key: net.key(producer), selecting: candidates)
+        XCTAssertEqual(net.ledger.height, before, "selection is a dry run")
+        XCTAssertNil(net.ledger.record(id: record.recordId))
+        XCTAssertEqual(block.transactions, [candidates[0], candidates[1], candidates[4]])
+        XCTAssertEqual(rejected.map(\.index), [2, 3, 5, 6])
+        XCTAssertEqual(rejected.map(\.rejection.rule), [.policy, .replay, .sequence, .ownership])
+        XCTAssertEqual(try net.ledger.submit(block), .extended)
+        XCTAssertNotNil(net.ledger.record(id: record.recordId))
+    }
+}
