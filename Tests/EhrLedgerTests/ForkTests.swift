@@ -91,4 +91,40 @@ final class ForkTests: XCTestCase {
         XCTAssertGreaterThan(a.ledger.lastIrreversibleHeight, 11)
         assertRejected(.irreversible, try a.ledger.submit(try b.ledger.block(height: 12)))
     }
+
+    /// Produces every slot up to `lastSlot` whose scheduled producer is in `online`.
+    func run(_ net: TestNet, until lastSlot: UInt64, online: Set<UInt16>) throws {
+        var slot = net.ledger.tipSlot + 1
+        while slot <= lastSlot {
+            let p = try XCTUnwrap(net.ledger.scheduledProducer(slot: slot))
+            if online.contains(p) {
+                try net.ledger.submit(try net.ledger.makeBlock(slot: slot, producer: p, key: net.key(p)))
+            }
+            slot += 1
+        }
+    }
+
+    func testPartitionHealsToTheMajorityChain() throws {
+        let a = try TestNet()
+        try a.produce(8)
+        let b = try follower(of: a, upTo: 8)
+        let end = a.ledger.tipSlot + 40
+        // Partition: a sees producers 0, 1, 2; b sees only producer 3.
+        try run(a, until: end, online: [0, 1, 2])
+        try run(b, until: end, online: [3])
+        XCTAssertGreaterThan(a.ledger.height, b.ledger.height)
+        XCTAssertGreaterThan(a.ledger.lastIrreversibleHeight, 8, "3 of 4 producers finalise")
+        XCTAssertLessThanOrEqual(b.ledger.lastIrreversibleHeight, 8, "1 of 4 cannot")
+        // The minority branch cannot undo the majority's irreversible blocks.
+        assertRejected(.irreversible, try a.ledger.submit(try b.ledger.block(height: 9)))
+        // The minority switches to the majority chain once it is longer.
+        var outcomes: [Ledger.SubmitOutcome] = []
+        for h in 9...a.ledger.height { outcomes.append(try b.ledger.submit(try a.ledger.block(height: h))) }
+        XCTAssertTrue(outcomes.contains { if case .reorganized(forkHeight: 8, _) = $0 { return true } else { return false } })
+        XCTAssertEqual(b.ledger.tipHash, a.ledger.tipHash)
+        XCTAssertEqual(b.ledger.lastIrreversibleHeight, a.ledger.lastIrreversibleHeight)
+        // Healed: all four produce on one chain again.
+        try run(a, until: end + 8, online: [0, 1, 2, 3])
+        for h in (b.ledger.height + 1)...a.ledger.height { XCTAssertEqual(try b.ledger.submit(try a.ledger.block(height: h)), .extended) }
+    }
 }
