@@ -6,6 +6,14 @@
 /// leaves the state as it was (block builders rely on this to skip it).
 extension ChainState {
     mutating func apply(_ tx: Transaction, id: [UInt8], context c: TxContext) throws(LedgerError) {
+        // A transaction built in memory may hold a field its wire format cannot carry (an
+        // over-long URI, a 2 MiB payload, a 31-byte nonce). Accepting it would store a block
+        // that no longer decodes, so every transaction must survive its own encoding.
+        let decoded: Transaction
+        do throws(LedgerError) { decoded = try Transaction.decode(tx.encoded) } catch let LedgerError.rejected(r) {
+            throw .reject(.encoding, "does not survive its own encoding: \(r.reason)")
+        }
+        guard decoded == tx else { throw .reject(.encoding, "a field does not fit its wire encoding") }
         switch tx {
         case let .register(t): try applyRegister(t, c)
         case let .vote(t): try applyVote(t, c)

@@ -69,6 +69,22 @@ final class TransactionRuleTests: XCTestCase {
         try rejects(.encoding, [.record(t)])
     }
 
+    func testFieldsBeyondTheirWireLimitsAreRejected() throws {
+        var t = net.record(owner: "hospital:a", id: "r2")
+        t.storageURI = [UInt8](repeating: 0x61, count: 2000)
+        t.signature = HMACVerifier.sign(identity: t.owner, message: t.signingMessage(genesisHash: ledger.genesisHash))
+        try rejects(.encoding, [.record(t)])
+        var n = net.record(owner: "hospital:a", id: "r2")
+        n.nonce = [1, 2, 3]
+        try rejects(.encoding, [.record(n)])
+        var d = DKGTx(sender: 1, sequence: 1, messageType: 2, payload: [UInt8](repeating: 0, count: (1 << 20) + 1))
+        try d.sign(with: net.key(1), genesisHash: ledger.genesisHash)
+        try rejects(.encoding, [.dkg(d)])
+        var g = net.record(owner: "hospital:a", id: "r2", grants: [AccessGrant(identity: [UInt8](repeating: 0x62, count: 70_000))])
+        g.signature = HMACVerifier.sign(identity: g.owner, message: g.signingMessage(genesisHash: ledger.genesisHash))
+        try rejects(.encoding, [.record(g)])
+    }
+
     // MARK: - Requests and policy
 
     func testOwnerAndGranteeMayRequest() throws {
