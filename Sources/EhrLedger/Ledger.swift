@@ -151,6 +151,12 @@ public final class Ledger {
         return loc
     }
 
+    /// A canonical transaction by id, with the height of its block (re-read and re-checked).
+    public func transaction(id: [UInt8]) throws(LedgerError) -> (transaction: Transaction, height: UInt64)? {
+        guard let loc = try transactionLocation(id: id) else { return nil }
+        return (try block(height: loc.height).transactions[loc.position], loc.height)
+    }
+
     /// Builds and signs a block on the current tip for `slot` (does not submit it).
     public func makeBlock(
         slot: UInt64, producer: UInt16, key: NodeSigningKey, transactions: [Transaction] = []

@@ -79,8 +79,11 @@ final class PersistenceTests: XCTestCase {
         XCTAssertEqual(ledger.tipHash, original.tip)
         XCTAssertEqual(ledger.lastIrreversibleHeight, original.lib)
         XCTAssertNotNil(ledger.record(id: SHA256.hash(bytes("r9"))))
-        let req = try XCTUnwrap(try ledger.transactionLocation(id: try ledger.block(height: 2).transactions[0].id))
+        let tx = try ledger.block(height: 2).transactions[0]
+        let req = try XCTUnwrap(try ledger.transactionLocation(id: tx.id))
         XCTAssertEqual(req.height, 2)
+        XCTAssertEqual(try ledger.transaction(id: tx.id)?.transaction, tx)
+        XCTAssertNil(try ledger.transaction(id: SHA256.hash([7])))
     }
 
     func testFlippedByteAnywhereInABlockIsReportedWithItsHeight() throws {
