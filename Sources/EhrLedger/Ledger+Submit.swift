@@ -72,6 +72,47 @@ extension Ledger {
         return try reorganize(to: hash)
     }
 
+    /// Appends a run of blocks that extend the tip one after another (catch-up sync) with a
+    /// single fsynced write. Blocks are validated in order; the valid prefix is stored and
+    /// a rejected block ends the run.
+    /// - Returns: how many blocks were appended (all of them unless one was rejected).
+    /// - Throws: the first block's rejection if none was valid; `storage` if the write failed
+    ///   (then nothing is appended, in memory or on disk). A rejection after a valid prefix
+    ///   is returned in `firstRejection` instead, with the prefix kept.
+    public func submit(batch blocks: [Block]) throws(LedgerError) -> (appended: Int, firstRejection: Rejection?) {
+        var applied: [PendingBlock] = []
+        var rejection: Rejection?
+        let now = clock()
+        let (limit, overflow) = now.addingReportingOverflow(UInt64(genesis.maxDriftMillis))
+        for block in blocks {
+            let hash = block.hash
+            do throws(LedgerError) {
+                guard overflow || block.header.timestamp <= limit else {
+                    throw .reject(.timestamp, "timestamp \(block.header.timestamp) is ahead of the local clock \(now)")
+                }
+                let undo = try state.apply(block, hash: hash, verifier: verifier)
+                applied.append(PendingBlock(block: block, hash: hash, undo: undo, active: state.core.active))
+            } catch let LedgerError.rejected(r) {
+                rejection = Rejection(rule: r.rule, reason: "block \(block.height): \(r.reason)")
+                break
+            }
+        }
+        if applied.isEmpty, let rejection { throw .rejected(rejection) }
+        guard !applied.isEmpty else { return (0, nil) }
+        do {
+            try store.replace(above: applied[0].block.height - 1, with: applied.map { ($0.block, $0.hash) })
+        } catch {
+            for p in applied.reversed() { state.revert(p.undo) }
+            throw error
+        }
+        for p in applied {
+            pending.append(p)
+            pendingIndex[p.hash] = pending.count - 1
+        }
+        advanceIrreversible()
+        return (applied.count, rejection)
+    }
+
     /// Applies a block on the tip, stores it (unless replaying storage) and moves the LIB.
     func extend(_ block: Block, hash: [UInt8], persist: Bool) throws(LedgerError) {
         let undo = try state.apply(block, hash: hash, verifier: verifier)

@@ -273,3 +273,25 @@ final class BlockBuilderTests: XCTestCase {
         XCTAssertNotNil(net.ledger.record(id: record.recordId))
     }
 }
+
+/// Catch-up sync: many blocks in one durable write.
+final class BatchTests: XCTestCase {
+    func testBatchAppendKeepsTheValidPrefix() throws {
+        let source = try TestNet()
+        try source.produce(60)
+        let path = temporaryPath("batch.db")
+        let sink = try TestNet(path: path)
+        var blocks = try (1...60).map { try source.ledger.block(height: UInt64($0)) }
+        XCTAssertEqual(try sink.ledger.submit(batch: Array(blocks[0..<30])).appended, 30)
+        blocks[44].signature[5] ^= 1
+        let (appended, rejection) = try sink.ledger.submit(batch: Array(blocks[30...]))
+        XCTAssertEqual(appended, 14)
+        XCTAssertEqual(rejection?.rule, .blockSignature)
+        XCTAssertEqual(sink.ledger.height, 44)
+        assertRejected(.blockSignature, try sink.ledger.submit(batch: [blocks[44]]))
+        XCTAssertGreaterThanOrEqual(sink.ledger.lastIrreversibleHeight, 40)
+        let reopened = try Ledger.open(path: path, verifier: HMACVerifier(), clock: { UInt64.max / 2 })
+        XCTAssertEqual(reopened.height, 44)
+        XCTAssertEqual(reopened.tipHash, blocks[43].hash)
+    }
+}
