@@ -128,6 +128,15 @@ final class PersistenceTests: XCTestCase {
         assertCorrupt(at: 21)
     }
 
+    func testTamperedGenesisRow() throws {
+        var g = try rowBytes(0)
+        g[g.count - 1] ^= 1  // the last node's stake
+        try setRow(0, g)
+        assertCorrupt(at: 0)
+        try setRow(0, column: "checksum", SHA256.hash(g))
+        assertCorrupt(at: 0)
+    }
+
     func testMissingBlockInTheMiddle() throws {
         try sql { db in try db.execute("DELETE FROM blocks WHERE height = 20") }
         assertCorrupt(at: 20)
