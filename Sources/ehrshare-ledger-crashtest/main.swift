@@ -2,13 +2,15 @@
 //
 // Child process of the ledger crash tests (Tests/EhrLedgerTests/CrashTests.swift).
 //
-//   ehrshare-ledger-crashtest <db-path> <blocks>
+//   ehrshare-ledger-crashtest <db-path> <blocks> [batch]
 //
 // Opens (or creates) a ledger with a fixed 4-node genesis, then appends <blocks> blocks,
 // each produced by the scheduled node and carrying one node-signed DKG transaction. After
 // every append has returned (committed and fsynced) it prints "ok <height> <hash hex>" and
 // flushes stdout: the parent treats a printed line as an acknowledgement, SIGKILLs the
 // process at a random moment, reopens the database and checks every acknowledged block.
+// With "batch", blocks are built on an in-memory copy and appended 50 at a time with
+// `submit(batch:)` (one multi-block transaction); each block of a committed batch is printed.
 import EhrLedger
 #if canImport(Glibc)
 import Glibc
@@ -34,7 +36,10 @@ func hex(_ bytes: [UInt8]) -> String {
 }
 
 let args = CommandLine.arguments
-guard args.count == 3, let count = Int(args[2]) else { fail("usage: ehrshare-ledger-crashtest <db> <blocks>") }
+guard args.count == 3 || (args.count == 4 && args[3] == "batch"), let count = Int(args[2]) else {
+    fail("usage: ehrshare-ledger-crashtest <db> <blocks> [batch]")
+}
+let batchMode = args.count == 4
 
 do {
     var keys: [NodeSigningKey] = []
@@ -45,20 +50,38 @@ do {
         chainName: Array("crashtest".utf8), genesisTime: 1_700_000_000_000, slotMillis: 1000, activeProducers: 4,
         seed: [UInt8](repeating: 7, count: 32),
         nodes: keys.enumerated().map { Genesis.Node(name: Array("node\($0.offset)".utf8), key: $0.element.publicKey, stake: 100) })
-    let ledger = try Ledger.open(path: args[1], genesis: genesis, verifier: RefuseAll(), clock: { UInt64.max >> 1 })
-    if let cut = ledger.openReport.truncatedFrom {
-        printError("tail cut from \(cut): \(ledger.openReport.truncationReason ?? "")")
+    // Recovery .none: a damaged tail must make the run fail loudly, never be repaired quietly.
+    let ledger = try Ledger.open(
+        path: args[1], genesis: genesis, verifier: RefuseAll(), clock: { UInt64.max >> 1 }, recovery: .none)
+    // Blocks are built on `builder` (the durable ledger itself, or an in-memory copy in batch mode).
+    var builder = ledger
+    if batchMode {
+        builder = try Ledger.inMemory(genesis: genesis, verifier: RefuseAll(), clock: { UInt64.max >> 1 })
+        if ledger.height > 0 {
+            _ = try builder.submit(batch: try (1...ledger.height).map { h throws(LedgerError) in try ledger.block(height: h) })
+        }
     }
-    for _ in 0..<count {
-        let slot = ledger.tipSlot + 1
-        guard let producer = ledger.scheduledProducer(slot: slot), let seq = ledger.nextSequence(node: producer) else {
+    var batch: [Block] = []
+    for i in 0..<count {
+        let slot = builder.tipSlot + 1
+        guard let producer = builder.scheduledProducer(slot: slot), let seq = builder.nextSequence(node: producer) else {
             fail("no producer for slot \(slot)")
         }
         var tx = DKGTx(sender: producer, sequence: seq, messageType: 0x02, payload: Array("commit \(slot)".utf8))
-        try tx.sign(with: keys[Int(producer)], genesisHash: ledger.genesisHash)
-        let block = try ledger.makeBlock(slot: slot, producer: producer, key: keys[Int(producer)], transactions: [.dkg(tx)])
-        try ledger.submit(block)
-        print("ok \(ledger.height) \(hex(ledger.tipHash))")
+        try tx.sign(with: keys[Int(producer)], genesisHash: builder.genesisHash)
+        let block = try builder.makeBlock(slot: slot, producer: producer, key: keys[Int(producer)], transactions: [.dkg(tx)])
+        if batchMode {
+            try builder.submit(block)
+            batch.append(block)
+            guard batch.count == 50 || i == count - 1 else { continue }
+            let (appended, rejection) = try ledger.submit(batch: batch)
+            guard appended == batch.count else { fail("batch rejected: \(rejection.map { "\($0)" } ?? "?")") }
+            for b in batch { print("ok \(b.height) \(hex(b.hash))") }
+            batch.removeAll()
+        } else {
+            try ledger.submit(block)
+            print("ok \(ledger.height) \(hex(ledger.tipHash))")
+        }
         fflush(nil)
     }
 } catch {

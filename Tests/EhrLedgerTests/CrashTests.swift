@@ -20,22 +20,57 @@ final class CrashTests: XCTestCase {
         return url
     }
 
-    /// Acknowledged (height, hash hex) lines from a child killed after `delay` seconds.
-    func runChild(_ url: URL, db: String, blocks: Int, killAfter delay: Double?) throws -> [(UInt64, String)] {
+    /// Collects a child's stdout on a background thread.
+    final class OutputCollector: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        private var finished = false
+
+        func start(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                while true {
+                    let chunk = handle.availableData
+                    lock.lock()
+                    if chunk.isEmpty { finished = true } else { data.append(chunk) }
+                    lock.unlock()
+                    if chunk.isEmpty { return }
+                }
+            }
+        }
+
+        var snapshot: (Data, Bool) {
+            lock.lock()
+            defer { lock.unlock() }
+            return (data, finished)
+        }
+    }
+
+    /// Acknowledged (height, hash hex) lines from a child killed `delay` seconds after its
+    /// first acknowledgement (so that the kill lands among appends, not in its start-up
+    /// verification), or run to completion when `delay` is nil.
+    func runChild(_ url: URL, db: String, blocks: Int, killAfter delay: Double?, batch: Bool = false) throws -> [(UInt64, String)] {
         let process = Process()
         process.executableURL = url
-        process.arguments = [db, String(blocks)]
+        process.arguments = [db, String(blocks)] + (batch ? ["batch"] : [])
         let out = Pipe()
         process.standardOutput = out
+        let collector = OutputCollector()
         try process.run()
+        collector.start(out.fileHandleForReading)
         if let delay {
+            let deadline = Date().addingTimeInterval(120)
+            while Date() < deadline {
+                let (data, finished) = collector.snapshot
+                if finished || data.contains(UInt8(ascii: "\n")) { break }
+                Thread.sleep(forTimeInterval: 0.005)
+            }
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)
         }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        while !collector.snapshot.1 { Thread.sleep(forTimeInterval: 0.005) }
         if delay == nil { XCTAssertEqual(process.terminationStatus, 0) }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: collector.snapshot.0, as: UTF8.self)
         var acks: [(UInt64, String)] = []
         // Only complete lines count: a line cut by the kill was not fully acknowledged.
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
@@ -51,15 +86,23 @@ final class CrashTests: XCTestCase {
     }
 
     func testSIGKILLDuringAppendsLosesNothingAcknowledged() throws {
+        try killRepeatedly(batch: false, minimumBlocks: 2000)
+    }
+
+    func testSIGKILLDuringBatchAppendsLosesNothingAcknowledged() throws {
+        try killRepeatedly(batch: true, minimumBlocks: 2000)
+    }
+
+    func killRepeatedly(batch: Bool, minimumBlocks: UInt64) throws {
         let url = try childURL()
         let db = temporaryPath("crash.db")
         var acknowledged: [UInt64: String] = [:]
         var kills = 0
         var rng = SystemRandomNumberGenerator()
         // Keep killing until thousands of blocks have been appended across the runs.
-        while kills < 12 || (acknowledged.keys.max() ?? 0) < 2000 {
-            let delay = Double.random(in: 0.05...0.8, using: &rng)
-            for (h, hash) in try runChild(url, db: db, blocks: 100_000, killAfter: delay) { acknowledged[h] = hash }
+        while kills < 10 || (acknowledged.keys.max() ?? 0) < minimumBlocks {
+            let delay = Double.random(in: 0.0...0.5, using: &rng)
+            for (h, hash) in try runChild(url, db: db, blocks: 100_000, killAfter: delay, batch: batch) { acknowledged[h] = hash }
             kills += 1
             // Reopen (full verification) and compare every acknowledged block.
             let ledger = try Ledger.open(path: db, verifier: Refuse(), clock: { UInt64.max / 2 }, recovery: .none)
@@ -74,13 +117,13 @@ final class CrashTests: XCTestCase {
             if let hash = acknowledged[top], top > 0 {
                 XCTAssertEqual(hex(try ledger.block(height: top).hash), hash)
             }
-            if kills > 40 { break }
+            if kills > 30 { break }
         }
-        print("crash test: \(kills) kills, \(acknowledged.count) acknowledged blocks")
+        print("crash test (batch: \(batch)): \(kills) kills, \(acknowledged.count) acknowledged blocks")
         XCTAssertGreaterThan(acknowledged.count, 1000)
         // A final clean run continues the same chain.
         let before = acknowledged.keys.max() ?? 0
-        let acks = try runChild(url, db: db, blocks: 10, killAfter: nil)
+        let acks = try runChild(url, db: db, blocks: 10, killAfter: nil, batch: batch)
         XCTAssertGreaterThanOrEqual(acks.first?.0 ?? 0, before + 1)
     }
 
