@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // libehrshare: layering runs one way only (DESIGN.md §6):
-//   CGMP, COpenSSL → EhrField → EhrCurve → EhrPairing → EhrProtocol → EhrLedger/EhrStore → EhrShare (C ABI)
+//   CGMP, COpenSSL, CSQLite → EhrField → EhrCurve → EhrPairing → EhrProtocol → EhrLedger/EhrStore → EhrShare (C ABI)
 import PackageDescription
 
 // Hot-path code is generic-free value arithmetic spread over modules; cross-module
@@ -17,12 +17,14 @@ let package = Package(
         // The C-ABI shared library for C and Python (libehrshare.so).
         .library(name: "ehrshare", type: .dynamic, targets: ["EhrShare"]),
         // Swift consumers import the modules directly.
-        .library(name: "EhrShareKit", targets: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"]),
+        .library(name: "EhrShareKit",
+                 targets: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrStore", "EhrLedger"]),
         .executable(name: "ehrshare-bench", targets: ["ehrshare-bench"]),
     ],
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         // Header-only target: the C ABI is compiled against include/ehrshare.h itself.
         .target(name: "CEhrShare", path: "Sources/CEhrShare"),
 
@@ -32,9 +34,14 @@ let package = Package(
         .target(name: "EhrProtocol", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "COpenSSL"],
                 swiftSettings: fast),
 
+        .target(name: "EhrStore", dependencies: ["CSQLite", "COpenSSL"]),
+        .target(name: "EhrLedger", dependencies: ["EhrStore", "CSQLite", "COpenSSL"]),
+        // Child process for the ledger crash tests: appends blocks, acknowledges each, gets SIGKILLed.
+        .executableTarget(name: "ehrshare-ledger-crashtest", dependencies: ["EhrLedger"]),
+
         .target(
             name: "EhrShare",
-            dependencies: ["CEhrShare", "EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"],
+            dependencies: ["CEhrShare", "EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrStore", "EhrLedger"],
             exclude: ["exports.map"],
             swiftSettings: fast,
             linkerSettings: [
@@ -57,5 +64,7 @@ let package = Package(
         .testTarget(name: "EhrFieldTests", dependencies: ["EhrField", "CGMP"]),
         .testTarget(name: "EhrCurveTests", dependencies: ["EhrCurve"]),
         .testTarget(name: "EhrPairingTests", dependencies: ["EhrPairing"]),
+        .testTarget(name: "EhrStoreTests", dependencies: ["EhrStore"]),
+        .testTarget(name: "EhrLedgerTests", dependencies: ["EhrLedger", "EhrStore", "COpenSSL"]),
     ]
 )

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// A signed block.
+///
+/// Layout (`"EHRS" 01 0x51`): the header fields as in `BlockHeader` (82 bytes) ‖
+/// `tx blob × txCount` ‖ `signature[64]` (Ed25519 by the producer's node key over
+/// `header.encoded`). Decoding checks the structure only; `Ledger` checks the rules.
+public struct Block: Sendable, Equatable {
+    public var header: BlockHeader
+    public var transactions: [Transaction]
+    public var signature: [UInt8]
+
+    public init(header: BlockHeader, transactions: [Transaction], signature: [UInt8]) {
+        self.header = header
+        self.transactions = transactions
+        self.signature = signature
+    }
+
+    /// Builds and signs a block on `parentHash` at `height`, with the Merkle root and count
+    /// filled in from `transactions`.
+    public static func make(
+        height: UInt64, previousHash: [UInt8], timestamp: UInt64, producer: UInt16, transactions: [Transaction],
+        key: NodeSigningKey
+    ) throws(LedgerError) -> Block {
+        let header = BlockHeader(
+            height: height, previousHash: previousHash, timestamp: timestamp, producer: producer,
+            merkleRoot: MerkleTree.root(transactions.map(\.encoded)),
+            transactionCount: UInt32(truncatingIfNeeded: transactions.count))
+        return Block(header: header, transactions: transactions, signature: try key.sign(header.encoded))
+    }
+
+    public var hash: [UInt8] { header.hash }
+    public var height: UInt64 { header.height }
+
+    /// The Merkle root of the transactions as they are (compare with `header.merkleRoot`).
+    public var computedMerkleRoot: [UInt8] { MerkleTree.root(transactions.map(\.encoded)) }
+
+    public var encoded: [UInt8] {
+        var w = WireWriter(type: ObjectType.block)
+        header.writeFields(&w)
+        for tx in transactions { w.blob(tx.encoded) }
+        w.fixed(signature)
+        return w.bytes
+    }
+
+    /// Decodes a block: header fields, exactly `txCount` transactions, signature, no trailing bytes.
+    public static func decode(_ bytes: [UInt8]) throws(LedgerError) -> Block {
+        var r = WireReader(bytes)
+        try r.header(type: ObjectType.block, what: "block")
+        let header = try BlockHeader.readFields(&r)
+        guard header.transactionCount <= WireFormat.maxTransactions else {
+            throw .reject(.encoding, "block: \(header.transactionCount) transactions exceed \(WireFormat.maxTransactions)")
+        }
+        var txs: [Transaction] = []
+        txs.reserveCapacity(Int(header.transactionCount))
+        for _ in 0..<header.transactionCount {
+            txs.append(try Transaction.decode(try r.blob("block.tx")))
+        }
+        let sig = try r.fixed(64, "block.signature")
+        try r.end("block")
+        return Block(header: header, transactions: txs, signature: sig)
+    }
+}
