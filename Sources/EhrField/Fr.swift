@@ -42,7 +42,9 @@ public struct Fr: Sendable, Hashable {
 
     /// r − 2, the Fermat inversion exponent.
     @usableFromInline
-    internal static let rMinus2: [UInt64] = [0xfffffffeffffffff, 0x53bda402fffe5bfe, 0x3339d80809a1d805, 0x73eda753299d7d48]
+    internal static let rMinus2: [UInt64] = [
+        0xfffffffeffffffff, 0x53bda402fffe5bfe, 0x3339d80809a1d805, 0x73eda753299d7d48,
+    ]
 
     /// The small integer `v` as a scalar (v < 2⁶⁴ < r).
     @inlinable
