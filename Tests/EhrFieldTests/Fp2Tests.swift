@@ -46,6 +46,8 @@ final class Fp2Tests: XCTestCase {
             let a = Fp2.random(&g)
             // a is a square in Fp2 exactly when its norm is a square in Fp.
             let normIsSquare = a.norm.isSquare
+            let s9 = a.sqrtAlgorithm9()
+            XCTAssertEqual(s9?.squared(), a.sqrt()?.squared(), "Algorithm 9 and the complex method agree")
             if let s = a.sqrt() {
                 XCTAssertEqual(s.squared(), a)
                 XCTAssertTrue(normIsSquare)
@@ -65,6 +67,7 @@ final class Fp2Tests: XCTestCase {
                   Fp2(c0: .zero, c1: .one), Fp2(c0: .zero, c1: Fp(3)), Fp2(c0: Fp(5), c1: Fp(7))] {
             XCTAssertEqual(x.squared().sqrt()?.squared(), x.squared())
             if let s = x.sqrt() { XCTAssertEqual(s.squared(), x) } else { XCTAssertFalse(x.norm.isSquare) }
+            XCTAssertEqual(x.sqrtAlgorithm9()?.squared(), x.sqrt()?.squared())
         }
         for v in 1..<8 {
             XCTAssertNotNil(Fp2(c0: -Fp(UInt64(v)), c1: .zero).sqrt(), "every Fp element is a square in Fp2")

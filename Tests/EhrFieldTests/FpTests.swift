@@ -41,6 +41,7 @@ final class FpTests: XCTestCase {
         XCTAssertEqual(Fp.pMinus3Over4, Big(bigEndian: (pBig - Big("3")).bytes(49).shiftedRight(2)).limbs(6))
         XCTAssertEqual(Fp.pMinus1Over2, Big(bigEndian: (pBig - Big("1")).bytes(49).shiftedRight(1)).limbs(6))
         XCTAssertEqual(Fp(7).canonicalLimbs, [7, 0, 0, 0, 0, 0])
+        XCTAssertEqual(Fp.twoInverse.rawLimbs, (Big("2").invMod(pBig) * R % pBig).limbs(6))
     }
 
     func testArithmeticAgainstGMP() {
