@@ -90,7 +90,7 @@ bench("fp_sqrt", iterations: 5_000) { n in
 }
 bench("fp_reduce64", iterations: 200_000) { n in
     var x = fpA
-    for _ in 0..<n { x = x + Fp(reducingBigEndian: bytes64) }
+    for _ in 0..<n { x = x + Fp(reducingBigEndian: opaque(bytes64)) }
     return x
 }
 bench("fp2_mul", iterations: 1_000_000) { n in
