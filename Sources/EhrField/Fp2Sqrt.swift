@@ -69,21 +69,25 @@ extension Fp2 {
     }
 
     /// RFC 9380 §4.1 `sgn0` for m = 2: sign₀ ∨ (zero₀ ∧ sign₁), where signᵢ is the parity of the
-    /// canonical cᵢ and zero₀ says c0 = 0. Evaluated with bit operations, no branches.
+    /// canonical cᵢ and zero₀ says c0 = 0. Combined with bit operations rather than `||`/`&&`.
     @inlinable
     public var sgn0: Bool {
-        let sign0 = c0.sgn0
-        let zero0 = c0.isZero
-        let sign1 = c1.sgn0
-        return sign0 || (zero0 && sign1)
+        let sign0 = UInt8(c0.sgn0 ? 1 : 0)
+        let zero0 = UInt8(c0.isZero ? 1 : 0)
+        let sign1 = UInt8(c1.sgn0 ? 1 : 0)
+        return (sign0 | (zero0 & sign1)) == 1
     }
 
     /// ZCash/IETF compressed-G2 sign bit: c1 decides (c1 > (p−1)/2); when c1 = 0, c0 decides.
     @inlinable
     public var isLexicographicallyLargest: Bool {
-        let large1 = c1.isLexicographicallyLargest
-        let zero1 = c1.isZero
-        let large0 = c0.isLexicographicallyLargest
-        return large1 || (zero1 && large0)
+        let large1 = UInt8(c1.isLexicographicallyLargest ? 1 : 0)
+        let zero1 = UInt8(c1.isZero ? 1 : 0)
+        let large0 = UInt8(c0.isLexicographicallyLargest ? 1 : 0)
+        return (large1 | (zero1 & large0)) == 1
     }
+
+    /// True when the element is a square in F_p² (zero included): exactly when its norm
+    /// c0² + c1² is a square in F_p (the norm map F_p²* → F_p* is onto and sends squares to squares).
+    public var isSquare: Bool { norm.isSquare }
 }

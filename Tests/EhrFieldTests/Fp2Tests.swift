@@ -46,6 +46,7 @@ final class Fp2Tests: XCTestCase {
             let a = Fp2.random(&g)
             // a is a square in Fp2 exactly when its norm is a square in Fp.
             let normIsSquare = a.norm.isSquare
+            XCTAssertEqual(a.isSquare, a.sqrt() != nil)
             let s9 = a.sqrtAlgorithm9()
             XCTAssertEqual(s9?.squared(), a.sqrt()?.squared(), "Algorithm 9 and the complex method agree")
             if let s = a.sqrt() {
