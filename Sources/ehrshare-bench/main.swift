@@ -133,6 +133,11 @@ bench("fp12_inverse", iterations: 5_000) { n in
     for _ in 0..<n { x = x.inverse() + fp12B }
     return x
 }
+bench("fp12_inverse_vartime", iterations: 20_000) { n in
+    var x = fp12A
+    for _ in 0..<n { x = x.inverseVartime() + fp12B }
+    return x
+}
 bench("fp12_frobenius", iterations: 100_000) { n in
     var x = fp12A
     for _ in 0..<n { x = x.frobeniusMap(1) }

@@ -97,6 +97,10 @@ final class TowerTests: XCTestCase {
         XCTAssertEqual(a.pow([5]), a * a * a * a * a)
         XCTAssertEqual(a.pow([0x1234_5678_9abc_def0, 3]), a.power(Big(limbsLE: [0x1234_5678_9abc_def0, 3])))
         XCTAssertEqual(a * a.inverse(), .one)
+        XCTAssertEqual(a.inverseVartime(), a.inverse())
+        XCTAssertEqual(a.c0.inverseVartime(), a.c0.inverse())
+        XCTAssertEqual(Fp12.zero.inverseVartime(), .zero)
+        XCTAssertEqual(Fp6.zero.inverseVartime(), .zero)
         // Elements of the cyclotomic subgroup (f^((p⁶−1)(p²+1))) have conjugate = inverse.
         let f = a.conjugate() * a.inverse()
         let c = f.frobenius(2) * f
