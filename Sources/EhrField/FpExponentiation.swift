@@ -84,8 +84,9 @@ extension Fp {
         }
     }
 
-    /// Multiplicative inverse in constant time (Fermat's little theorem, a^(p−2)); the inverse of 0 is 0.
-    public func inverse() -> Fp {
+    /// Multiplicative inverse in constant time by Fermat's little theorem, a^(p−2); the inverse of 0 is 0.
+    /// `inverse()` uses the faster safegcd; this stays as an independent cross-check.
+    public func inverseFermat() -> Fp {
         pow(Fp.pMinus2)
     }
 
