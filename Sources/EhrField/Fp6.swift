@@ -138,6 +138,16 @@ public struct Fp6: Sendable, Hashable {
         return Fp6(c0: t0 * dInv, c1: t1 * dInv, c2: t2 * dInv)
     }
 
+    /// Inverse for **public** values only (the F_p inversion inside is variable time). Maps 0 to 0.
+    public func inverseVartime() -> Fp6 {
+        let t0 = c0.squared() - (c1 * c2).mulByNonresidue()
+        let t1 = c2.squared().mulByNonresidue() - c0 * c1
+        let t2 = c1.squared() - c0 * c2
+        let d = c0 * t0 + (c2 * t1 + c1 * t2).mulByNonresidue()
+        let dInv = d.inverseVartime()
+        return Fp6(c0: t0 * dInv, c1: t1 * dInv, c2: t2 * dInv)
+    }
+
     /// x ↦ x^(p^power) for any `power` (public), using the tables for p, p², p³ (`TowerFrobenius`).
     public func frobenius(_ power: Int) -> Fp6 {
         var k = power % 6
@@ -156,10 +166,14 @@ public struct Fp6: Sendable, Hashable {
     public func frobeniusMap(_ k: Int) -> Fp6 {
         switch k {
         case 1:
+            // ξ^((p−1)/3) is purely imaginary (c0 = 0) and ξ^(2(p−1)/3) lies in F_p: two F_p
+            // multiplications each instead of a full F_p² product.
+            let g1 = TowerFrobenius.fp6C1Power1.c1
+            let x1 = c1.conjugate()
             return Fp6(
                 c0: c0.conjugate(),
-                c1: c1.conjugate() * TowerFrobenius.fp6C1Power1,
-                c2: c2.conjugate() * TowerFrobenius.fp6C2Power1
+                c1: Fp2(c0: -(x1.c1 * g1), c1: x1.c0 * g1),
+                c2: c2.conjugate().mulByFp(TowerFrobenius.fp6C2Power1.c0)
             )
         case 2:
             return Fp6(
@@ -168,9 +182,11 @@ public struct Fp6: Sendable, Hashable {
                 c2: c2.mulByFp(TowerFrobenius.fp6C2Power2.c0)
             )
         case 3:
+            // ξ^((p³−1)/3) = u, so the v coefficient is only multiplied by u: (x0 + x1u)·u = −x1 + x0u.
+            let x1 = c1.conjugate()
             return Fp6(
                 c0: c0.conjugate(),
-                c1: c1.conjugate() * TowerFrobenius.fp6C1Power3,
+                c1: Fp2(c0: -x1.c1, c1: x1.c0),
                 c2: c2.conjugate().mulByFp(TowerFrobenius.fp6C2Power3.c0)
             )
         default:
