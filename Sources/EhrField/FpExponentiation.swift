@@ -6,74 +6,87 @@ import CGMP
 
 extension Fp {
     /// p − 2, the Fermat inversion exponent (a⁻¹ = a^(p−2) for a ≠ 0, and 0 ↦ 0).
-    @usableFromInline
-    internal static let pMinus2: [UInt64] = [
+    public static let pMinus2: [UInt64] = [
         0xb9feffffffffaaa9, 0x1eabfffeb153ffff, 0x6730d2a0f6b0f624,
         0x64774b84f38512bf, 0x4b1ba7b6434bacd7, 0x1a0111ea397fe69a,
     ]
 
     /// (p + 1)/4: since p ≡ 3 (mod 4), a^((p+1)/4) is a square root of every square a.
-    @usableFromInline
-    internal static let pPlus1Over4: [UInt64] = [
+    public static let pPlus1Over4: [UInt64] = [
         0xee7fbfffffffeaab, 0x07aaffffac54ffff, 0xd9cc34a83dac3d89,
         0xd91dd2e13ce144af, 0x92c6e9ed90d2eb35, 0x0680447a8e5ff9a6,
     ]
 
-    /// (p − 3)/4, used by the Fp2 square root (Adj–Rodríguez-Henríquez, Algorithm 9).
-    @usableFromInline
-    internal static let pMinus3Over4: [UInt64] = [
+    /// (p − 3)/4: the exponent c1 of RFC 9380 §F.2.1.2 `sqrt_ratio` for q ≡ 3 (mod 4), also used by the
+    /// Fp2 square roots.
+    public static let pMinus3Over4: [UInt64] = [
         0xee7fbfffffffeaaa, 0x07aaffffac54ffff, 0xd9cc34a83dac3d89,
         0xd91dd2e13ce144af, 0x92c6e9ed90d2eb35, 0x0680447a8e5ff9a6,
     ]
 
     /// (p − 1)/2: the largest "non-negative" value in the ZCash sign convention, and the Legendre exponent.
-    @usableFromInline
-    internal static let pMinus1Over2: [UInt64] = [
+    public static let pMinus1Over2: [UInt64] = [
         0xdcff7fffffffd555, 0x0f55ffff58a9ffff, 0xb39869507b587b12,
         0xb23ba5c279c2895f, 0x258dd3db21a5d66b, 0x0d0088f51cbff34d,
     ]
 
-    /// The little-endian limbs of p.
-    @usableFromInline
-    internal static let modulusLimbs: [UInt64] = [
+    /// The little-endian limbs of p (e.g. for exponents such as p^k − 1 built by callers).
+    public static let modulusLimbs: [UInt64] = [
         0xb9feffffffffaaab, 0x1eabfffeb153ffff, 0x6730d2a0f6b0f624,
         0x64774b84f38512bf, 0x4b1ba7b6434bacd7, 0x1a0111ea397fe69a,
     ]
 
     /// Raises the element to a **public** exponent.
     ///
-    /// Fixed 4-bit windows with a 16-entry table on the stack: the sequence of squarings and
-    /// multiplications and the table indices depend only on the exponent, never on the base, so the
-    /// call is constant-time in the base (and variable-time in the exponent).
+    /// Left-to-right sliding windows of up to five bits over a table of the 16 odd powers base¹ … base³¹
+    /// on the stack (Menezes, van Oorschot, Vanstone, Handbook of Applied Cryptography, Alg. 14.85): about
+    /// one multiplication per six exponent bits. The sequence of squarings and multiplications and the
+    /// table indices depend only on the exponent, never on the base, so the call is constant-time in the
+    /// base (and variable-time in the exponent).
     ///
     /// - Parameter exponentLE: the exponent as little-endian 64-bit limbs (any length).
     /// - Returns: self^exponent; self⁰ = 1, including 0⁰.
     public func pow(_ exponentLE: [UInt64]) -> Fp {
         let base = self
-        return withUnsafeTemporaryAllocation(of: Fp.self, capacity: 16) { table -> Fp in
-            table.initialize(repeating: Fp.one)
-            for i in 1..<16 { table[i] = table[i - 1] * base }
+        return withUnsafeTemporaryAllocation(of: Fp.self, capacity: 16) { odd -> Fp in
+            // odd[k] = base^(2k+1), k < 16.
+            let square = base.squared()
+            odd.initialize(repeating: base)
+            for k in 1..<16 { odd[k] = odd[k - 1] * square }
             var acc = Fp.one
             var started = false
-            var nibble = exponentLE.count * 16 - 1
-            while nibble >= 0 {
-                let word = exponentLE[nibble >> 4]
-                let digit = Int(truncatingIfNeeded: (word >> UInt64((nibble & 15) * 4)) & 15)
+            var i = exponentLE.count * 64 - 1
+            while i >= 0 {
+                if (exponentLE[i >> 6] >> UInt64(i & 63)) & 1 == 0 {
+                    if started { acc = acc.squared() }
+                    i -= 1
+                    continue
+                }
+                // The window [j, i] spans at most five bits and ends in a set bit, so its value is odd.
+                var j = Swift.max(i - 4, 0)
+                while (exponentLE[j >> 6] >> UInt64(j & 63)) & 1 == 0 { j += 1 }
+                var value = 0
+                var k = i
+                while k >= j {
+                    value = value << 1 | Int(truncatingIfNeeded: (exponentLE[k >> 6] >> UInt64(k & 63)) & 1)
+                    k -= 1
+                }
                 if started {
-                    acc = acc.squared().squared().squared().squared()
-                    if digit != 0 { acc = acc * table[digit] }
-                } else if digit != 0 {
-                    acc = table[digit]
+                    for _ in j...i { acc = acc.squared() }
+                    acc = acc * odd[value >> 1]
+                } else {
+                    acc = odd[value >> 1]
                     started = true
                 }
-                nibble -= 1
+                i = j - 1
             }
             return acc
         }
     }
 
-    /// Multiplicative inverse in constant time (Fermat's little theorem, a^(p−2)); the inverse of 0 is 0.
-    public func inverse() -> Fp {
+    /// Multiplicative inverse in constant time by Fermat's little theorem, a^(p−2); the inverse of 0 is 0.
+    /// `inverse()` uses the faster safegcd; this stays as an independent cross-check.
+    public func inverseFermat() -> Fp {
         pow(Fp.pMinus2)
     }
 
