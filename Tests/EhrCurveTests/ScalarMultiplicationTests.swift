@@ -104,7 +104,9 @@ final class ScalarMultiplicationTests: XCTestCase {
         // Repeated points, zero scalars and identities.
         let p = randomG1()
         XCTAssertEqual(
-            G1Projective.msm(points: [p, p, .identity, p, p, p, p, p, p], scalars: [Fr(1), Fr(2), Fr(5), .zero, Fr(1), Fr(1), Fr(1), Fr(1), Fr(1)]),
+            G1Projective.msm(
+                points: [p, p, .identity, p, p, p, p, p, p],
+                scalars: [Fr(1), Fr(2), Fr(5), .zero, Fr(1), Fr(1), Fr(1), Fr(1), Fr(1)]),
             p.mul(Fr(8)))
     }
 
