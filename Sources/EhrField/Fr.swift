@@ -164,8 +164,9 @@ public struct Fr: Sendable, Hashable {
         }
     }
 
-    /// Multiplicative inverse in constant time (Fermat, a^(r−2)); the inverse of 0 is 0.
-    public func inverse() -> Fr {
+    /// Multiplicative inverse in constant time by Fermat, a^(r−2); the inverse of 0 is 0. `inverse()`
+    /// uses the faster safegcd (`SafeGCDInverse.swift`); this stays as an independent cross-check.
+    public func inverseFermat() -> Fr {
         pow(Fr.rMinus2)
     }
 }

@@ -50,3 +50,29 @@ final class SafeGCDTests: XCTestCase {
 
     func fp(_ x: Big) -> Fp { (try? Fp(bigEndianBytes: (x % pBig).bytes(48))) ?? .zero }
 }
+
+/// The same for Fr (five signed 62-bit limbs, 12 batches).
+final class SafeGCDFrTests: XCTestCase {
+    func testAgainstFermatAndGMP() {
+        var g = SplitMix64(seed: 62)
+        var values: [Fr] = [.zero, .one, -Fr.one, Fr(2), -Fr(2)]
+        for k in stride(from: 1, through: 254, by: 3) {
+            let l = (Big.pow2(k) % rBig).limbs(4)
+            values.append(Fr(l0: l[0], l1: l[1], l2: l[2], l3: l[3]))  // raw Montgomery integer 2^k
+            let m = (rBig - Big.pow2(k) % rBig).limbs(4)
+            values.append(Fr(l0: m[0], l1: m[1], l2: m[2], l3: m[3]))
+        }
+        for _ in 0..<300 { values.append(.random(&g)) }
+        for a in values {
+            let inv = a.inverse()
+            XCTAssertEqual(inv, a.inverseFermat(), "\(a)")
+            if !a.isZero {
+                XCTAssertEqual(inv * a, .one)
+                let expected = Big(bigEndian: a.bigEndianBytes).invMod(rBig)
+                XCTAssertTrue(Big(bigEndian: inv.bigEndianBytes) == expected)
+            } else {
+                XCTAssertTrue(inv.isZero)
+            }
+        }
+    }
+}
