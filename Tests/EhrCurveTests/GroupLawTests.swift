@@ -6,7 +6,9 @@ import XCTest
 @testable import EhrCurve
 
 /// Group laws, written once over `ProjectivePoint` and instantiated for G1 and G2.
-func checkGroupLaws<P: ProjectivePoint & Equatable>(_ random: () -> P, file: StaticString = #filePath, line: UInt = #line) {
+func checkGroupLaws<P: ProjectivePoint & Equatable>(
+    _ random: () -> P, file: StaticString = #filePath, line: UInt = #line
+) {
     for _ in 0..<4 {
         let a = random()
         let b = random()
@@ -69,6 +71,7 @@ final class GroupLawTests: XCTestCase {
         g1.insert(.identity, at: 2)
         XCTAssertEqual(G1Projective.batchToAffine(g1), g1.map { $0.toAffine() })
         for p in g1 {
+            XCTAssertEqual(p.toAffineVartime(), p.toAffine())
             XCTAssertEqual(G1Projective(p.toAffine()), p)
             XCTAssertTrue(p.toAffine().isOnCurve)
         }
@@ -76,6 +79,7 @@ final class GroupLawTests: XCTestCase {
         g2.append(.identity)
         XCTAssertEqual(G2Projective.batchToAffine(g2), g2.map { $0.toAffine() })
         for p in g2 {
+            XCTAssertEqual(p.toAffineVartime(), p.toAffine())
             XCTAssertEqual(G2Projective(p.toAffine()), p)
             XCTAssertTrue(p.toAffine().isOnCurve)
         }
