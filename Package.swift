@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "CEhrShare", path: "Sources/CEhrShare"),
 
         .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL"], swiftSettings: fast),
-        .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing"], swiftSettings: fast),
+        .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"], swiftSettings: fast),
         .target(name: "EhrCurve", dependencies: ["EhrField", "COpenSSL"], swiftSettings: fast),
         .target(name: "EhrPairing", dependencies: ["EhrField", "EhrCurve"], swiftSettings: fast),
         .target(name: "EhrProtocol", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "COpenSSL"],

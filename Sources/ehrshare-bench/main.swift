@@ -153,3 +153,4 @@ bench("fr_inverse", iterations: 10_000) { n in
 
 runCurveBenchmarks()
 runPairingBenchmarks()
+runDKGBenchmarks()

@@ -173,6 +173,14 @@ final class DKGWireTests: XCTestCase {
         XCTAssertThrowsError(try net.authority(1).start())
     }
 
+    /// The Pedersen base h against py_ecc's hash_to_G2 (an independent implementation):
+    /// `hash_to_G2(b"EHRSHARE Pedersen generator h", DST pedersen, sha256)`, compressed.
+    func testPedersenBaseKnownAnswer() throws {
+        let h = try DKGSession.pedersenBase()
+        XCTAssertEqual(h.compressed, hex("ad0996ab1eab82f661c8b84a165c9e62610785ea0ac3fdcc0fb3a8b47476b7fa8be2fb065395e7b3eed2bb97339e49010bb6717536ca48c0477e7f6b19ec707c5ec9179e26fc9e76584dce35e84284f7bbdd1903bc2c79e534022c256eabd80f"))
+        XCTAssertTrue(h.isInSubgroup)
+    }
+
     // MARK: - Channel primitives (RFC vectors)
 
     func testHKDFRFC5869Case1() {
