@@ -218,4 +218,57 @@ final class DKGAdversarialTests: XCTestCase {
         for r in results.values { XCTAssertEqual(r.reconstructed, []) }
         for kinds in faults(net, of: 3, honest: [1, 2]) { XCTAssertEqual(kinds, [.invalidFeldmanComplaint]) }
     }
+
+    // MARK: - Injected traffic during a run
+
+    /// Authority 3 injects a complaint forged in 1's name, a message of another session and
+    /// a replay, in the middle of the run: all are rejected with the right error, QUAL is full.
+    func testForgedAndForeignTrafficDuringARun() throws {
+        let net = try DKGTestNetwork(t: 2, n: 3)
+        let other = try DKGSession(roster: net.session.roster, threshold: 2, nonce: [UInt8](repeating: 1, count: 32))
+        var replay: [UInt8] = []
+        net.tamper = { sender, round, out in
+            guard sender == 3 else { return out }
+            if round == .dealing, case let .broadcast(b)? = out.first { replay = b }
+            guard round == .complaints else { return out }
+            let forgedBody = DKGComplaintMessage(sid: net.session.sid, complainer: 1, accused: 2).encoded
+            let forged = (try? DKGEnvelope.sign(body: forgedBody, sid: net.session.sid, sender: 1, key: net.keys[2])) ?? []
+            let foreignBody = DKGComplaintMessage(sid: other.sid, complainer: 3, accused: 2).encoded
+            let foreign = (try? DKGEnvelope.sign(body: foreignBody, sid: other.sid, sender: 3, key: net.keys[2])) ?? []
+            return out + [.broadcast(forged), .broadcast(foreign), .broadcast(replay)]
+        }
+        let results = try net.run()
+        DKGAssert.agreement(results, qual: [1, 2, 3], t: 2)
+        XCTAssertEqual(results.count, 3)
+        let errors = net.rejections.map { $0.error as? ProtocolError }
+        XCTAssertEqual(errors.count, 2 * 2, "forged and foreign, at each of the two others: \(errors)")
+        XCTAssertEqual(errors.filter { if case .verify? = $0 { true } else { false } }.count, 2)
+        XCTAssertEqual(errors.filter { if case .param? = $0 { true } else { false } }.count, 2)
+        for a in net.authorities { XCTAssertTrue(a.filedComplaints.isEmpty) }
+        for a in net.authorities { XCTAssertTrue(a.faults.isEmpty, "\(a.faults)") }
+    }
+
+    /// t = n (the paper's setting) is not robust: a qualified dealer that goes silent in
+    /// phase 2 cannot be reconstructed (t shares needed, n − 1 available). The run stops with
+    /// a typed error at every honest authority, never a trap.
+    func testTEqualsNCannotSurviveAPhase2Dropout() throws {
+        let net = try DKGTestNetwork(t: 3, n: 3)
+        net.silentFrom[3] = .feldman
+        var errors: [UInt16: Error] = [:]
+        try net.step { try $0.start() }
+        for _ in 0..<6 {
+            try net.step { a in
+                do { return try a.advance() } catch {
+                    if errors[a.index] == nil { errors[a.index] = error }
+                    return []
+                }
+            }
+        }
+        for j in [1, 2] as [UInt16] {
+            XCTAssertEqual(net.authority(j).round, .failed)
+            XCTAssertNil(net.authority(j).result)
+            XCTAssertEqual(errors[j] as? ProtocolError,
+                           .state("cannot reconstruct dealer 3: 2 valid shares, t = 3"))
+        }
+    }
 }
