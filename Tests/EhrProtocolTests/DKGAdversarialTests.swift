@@ -203,6 +203,20 @@ final class DKGAdversarialTests: XCTestCase {
         for kinds in faults(net, of: 2, honest: [1, 3, 4]) { XCTAssertEqual(kinds, [.missingFeldman]) }
     }
 
+    /// Dealer 3 answers 1's complaint, then goes silent in phase 2. Authority 1's phase-2 reveal
+    /// repeats 3's answer byte for byte; it must count (not be taken for a replay), or authority
+    /// 2 would hold only one of the t = 2 shares it needs.
+    func testRevealRepeatingAnAnswerStillCounts() throws {
+        let net = try DKGTestNetwork(t: 2, n: 3)
+        corruptShares(net, dealer: 3, victims: [1])
+        net.silentFrom[3] = .feldman
+        let results = try net.run()
+        XCTAssertEqual(net.authority(1).filedComplaints, [3])
+        XCTAssertEqual(results.count, 2)
+        DKGAssert.agreement(results, qual: [1, 2, 3], t: 2)
+        for r in results.values { XCTAssertEqual(r.reconstructed, [3]) }
+    }
+
     /// A false Feldman complaint (the pair fails Pedersen) is named and changes nothing.
     func testFalseFeldmanComplaintIsIgnored() throws {
         let net = try DKGTestNetwork(t: 2, n: 3)

@@ -96,8 +96,8 @@ extension DKGAuthority {
         result = DKGResult(index: index, qual: qual, reconstructed: reconstructSet, secretShare: x, params: params)
     }
 
-    /// Recovers f_i from t Pedersen-valid shares (revealed ones, Feldman-complaint pairs, and
-    /// this authority's own) and recomputes A_ik = a_ik·g2. The coefficients are public once
+    /// Recovers f_i from t Pedersen-valid shares (this authority's own, Feldman-complaint pairs,
+    /// phase-2 reveals and i's own phase-1 answers) and recomputes A_ik = a_ik·g2. The coefficients are public once
     /// t shares are, so variable-time multiplication is fine here.
     func reconstructedFeldman(of i: UInt16) throws -> [G2Projective] {
         guard let c = commitments[i] else { throw ProtocolError.state("no commitment of \(i)") }
@@ -105,6 +105,8 @@ extension DKGAuthority {
         if i != index, let own = shares[i] { pool[index] = own }
         for (j, pair) in feldmanComplaints[i] ?? [:] where j != i { pool[j] = pool[j] ?? pair }
         for (j, pair) in reveals[i] ?? [:] where j != i && pool[j] == nil { pool[j] = pair }
+        // Phase-1 answers of i are public, Pedersen-checked shares too.
+        for (j, pair) in answers[i] ?? [:] where j != i && pool[j] == nil { pool[j] = pair }
         var points: [(x: UInt16, y: Fr)] = []
         for (j, pair) in pool.sorted(by: { $0.key < $1.key }) {
             guard points.count < session.t else { break }

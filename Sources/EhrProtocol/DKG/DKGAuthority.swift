@@ -55,7 +55,7 @@ public final class DKGAuthority {
     var feldmanEquivocators: Set<UInt16> = []
     var feldmanComplaints: [UInt16: [UInt16: SharePair]] = [:]  // accused → complainer → pair
     var reveals: [UInt16: [UInt16: SharePair]] = [:]      // dealer → holder → pair (phase 2)
-    var seenBodies: Set<[UInt8]> = []
+    var seenBodies: Set<[UInt8]> = []                     // sender ‖ body of accepted broadcasts
 
     // Decisions.
     var qual: [UInt16] = []
@@ -137,7 +137,10 @@ public final class DKGAuthority {
         guard signer == sender else {
             throw ProtocolError.param("message from authority \(sender) is signed as authority \(signer)")
         }
-        if seenBodies.contains(body) { return .duplicate }
+        // Keyed by sender too: a phase-2 reveal by holder j can repeat, byte for byte, the
+        // phase-1 answer dealer i gave to j's complaint, and must still count.
+        let seenKey = DKGAuthority.seenKey(signer, body)
+        if seenBodies.contains(seenKey) { return .duplicate }
         do {
             try dispatch(body, from: signer)
         } catch let e as ProtocolError {
@@ -149,7 +152,7 @@ public final class DKGAuthority {
             faults.append(DKGFault(authority: signer, kind: .malformedMessage, detail: "\(error)"))
             throw error
         }
-        seenBodies.insert(body)
+        seenBodies.insert(seenKey)
         return .accepted
     }
 
@@ -255,8 +258,12 @@ public final class DKGAuthority {
     func broadcast(_ body: [UInt8]) throws -> DKGOutgoing {
         let env = try DKGEnvelope.sign(body: body, sid: session.sid, sender: index, key: key)
         try dispatch(body, from: index)
-        seenBodies.insert(body)
+        seenBodies.insert(DKGAuthority.seenKey(index, body))
         return .broadcast(env)
+    }
+
+    static func seenKey(_ sender: UInt16, _ body: [UInt8]) -> [UInt8] {
+        [UInt8(sender >> 8), UInt8(truncatingIfNeeded: sender)] + body
     }
 
     func wipeSecrets() {
