@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+
+import EhrField
+
+extension G2Projective {
+    // MARK: - Scalar multiplication
+
+    /// k·P in constant time, for secret scalars: fixed 4-bit windows over all 256 bits with a
+    /// table lookup that reads every entry (see `constantTimeMul`).
+    ///
+    /// - Parameter k: the scalar.
+    /// - Returns: k·P.
+    @inlinable
+    public func mul(_ k: Fr) -> G2Projective {
+        constantTimeMul(self, limbs: k.canonicalLimbs)
+    }
+
+    /// k·P in variable time, for public scalars only: GLS with ψ (Galbraith–Lin–Scott 2009)
+    /// writes k in base |z| as four 64-bit digits, k·P = k0·P − k1·ψ(P) + k2·ψ²(P) − k3·ψ³(P),
+    /// evaluated by interleaved w-NAF (w = 4). P must lie in G2, where ψ acts as z.
+    ///
+    /// - Parameter k: the public scalar.
+    /// - Returns: k·P.
+    @inlinable
+    public func mulVartime(_ k: Fr) -> G2Projective {
+        let digits = ScalarSplit.glsG2(k.canonicalLimbs)
+        let p1 = psi()
+        let p2 = p1.psi()
+        let p3 = p2.psi()
+        return interleavedWnafMul([self, -p1, p2, -p3], digits.map { [$0] }, width: 4)
+    }
+
+    /// Σ kᵢ·Pᵢ by Pippenger's bucket method (variable time, public scalars only).
+    ///
+    /// - Parameters:
+    ///   - points: the points P_i.
+    ///   - scalars: the scalars k_i; extra entries in the longer array are ignored.
+    /// - Returns: the sum.
+    @inlinable
+    public static func msm(points: [G2Projective], scalars: [Fr]) -> G2Projective {
+        pippengerMSM(points, scalars.map { $0.canonicalLimbs })
+    }
+
+    /// Σ kᵢ·Pᵢ for affine points (variable time, public scalars only).
+    @inlinable
+    public static func msm(points: [G2Affine], scalars: [Fr]) -> G2Projective {
+        msm(points: points.map { G2Projective($0) }, scalars: scalars)
+    }
+
+    /// n·P for a public integer of any size (little-endian limbs), by plain w-NAF; variable
+    /// time. Works on the whole curve, e.g. r·P for the slow subgroup test.
+    @inlinable
+    func mulBigVartime(_ limbs: [UInt64]) -> G2Projective {
+        wnafMul(self, limbs: limbs)
+    }
+
+    // MARK: - Endomorphism, subgroup and cofactor
+
+    /// ψ(X : Y : Z) = (conj(X)·ψx : conj(Y)·ψy : conj(Z)), untwist–Frobenius–twist
+    /// (RFC 9380 Appendix G.3 gives the affine form with the same constants).
+    @inlinable
+    public func psi() -> G2Projective {
+        G2Projective(
+            x: Fp2(c0: x.c0, c1: -x.c1) * Bls12381.psiX,
+            y: Fp2(c0: y.c0, c1: -y.c1) * Bls12381.psiY,
+            z: Fp2(c0: z.c0, c1: -z.c1))
+    }
+
+    /// Membership in G2 for a point on E2: ψ(P) = z·P (Scott 2021, "A note on group membership
+    /// tests for G1, G2 and GT on BLS pairing-friendly curves", eprint 2021/1130, §4), i.e.
+    /// ψ(P) = −|z|·P: 63 doublings instead of a 255-bit r·P.
+    @inlinable
+    public var isInSubgroup: Bool {
+        psi() == -mulByXAbs(self)
+    }
+
+    /// z·P = −|z|·P for the BLS parameter z = −0xd201000000010000.
+    @inlinable
+    func mulByZ() -> G2Projective {
+        -mulByXAbs(self)
+    }
+
+    /// Cofactor clearing h_eff·P for hash-to-curve by the ψ method of Budroni–Pintore
+    /// (eprint 2017/419), exactly RFC 9380 Appendix G.3 (`clear_cofactor_bls12381_g2`):
+    /// h_eff·P = (z² − z − 1)·P + (z − 1)·ψ(P) + ψ²(2·P).
+    @inlinable
+    public func clearCofactor() -> G2Projective {
+        let t1 = mulByZ()  // 1. t1 = c1·P, c1 = z
+        var t2 = psi()  // 2. t2 = ψ(P)
+        var t3 = doubled().psi().psi()  // 3–4. t3 = ψ²(2·P)
+        t3 = t3 - t2  // 5.
+        t2 = t1 + t2  // 6.
+        t2 = t2.mulByZ()  // 7. t2 = c1·t2
+        t3 = t3 + t2  // 8.
+        t3 = t3 - t1  // 9.
+        return t3 - self  // 10. Q = t3 − P
+    }
+}
