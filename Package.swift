@@ -50,6 +50,7 @@ let package = Package(
         // The C ABI is tested the way hosts use it: Examples/C and the Python tests.
         .testTarget(name: "EhrProtocolTests", dependencies: ["EhrProtocol"]),
         .testTarget(name: "EhrFieldTests", dependencies: ["EhrField", "CGMP"]),
-        // EhrCurveTests joins when branch curve ships Tests/EhrCurveTests (declared there without sources).
+        .testTarget(name: "EhrCurveTests", dependencies: ["EhrCurve"]),
+        .testTarget(name: "EhrPairingTests", dependencies: ["EhrPairing"]),
     ]
 )

@@ -109,7 +109,7 @@ extension G2Affine {
         let x1 = try decodeCoordinate(xBytes[0..<48])
         let x0 = try decodeCoordinate(xBytes[48..<96])
         let x = Fp2(c0: x0, c1: x1)
-        guard var y = (x.squared() * x + Bls12381.b2).sqrt() else { throw .notOnCurve }
+        guard var y = Fp2SqrtVartime.sqrt(x.squared() * x + Bls12381.b2) else { throw .notOnCurve }
         if y.isLexicographicallyLargest != (flags & EncodingFlag.sign != 0) {
             y = -y
         }
