@@ -111,8 +111,12 @@ public enum ChunkedAead {
             throw .decrypt
         }
         let n = chunkCount(plaintextLength: plainLength)
-        var out = [UInt8](repeating: 0, count: Int(plainLength))
-        let ok: Bool = out.withUnsafeMutableBytes { outp in
+        // Uninitialised allocation: the chunks write every byte, and a zeroing pass over a
+        // large record would cost as much memory traffic as the decryption itself.
+        var ok = false
+        var out = [UInt8](unsafeUninitializedCapacity: Int(plainLength)) { buf, initialized in
+            let outp = UnsafeMutableRawBufferPointer(buf)
+            initialized = buf.count
             var inOff = 0
             var outOff = 0
             for i in 0..<n {
@@ -121,11 +125,15 @@ public enum ChunkedAead {
                 guard chunk(gcm, nonce, ad, index: i, last: i == n - 1,
                             input: UnsafeRawBufferPointer(rebasing: body[inOff..<inOff + len]),
                             output: UnsafeMutableRawBufferPointer(rebasing: outp[outOff..<outOff + plain]))
-                else { return false }
+                else {
+                    // Define every byte before handing the buffer back (it is wiped and dropped).
+                    outp.initializeMemory(as: UInt8.self, repeating: 0)
+                    return
+                }
                 inOff += len
                 outOff += plain
             }
-            return true
+            ok = true
         }
         guard ok else {
             wipeSecret(&out)

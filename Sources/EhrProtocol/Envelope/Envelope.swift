@@ -36,17 +36,20 @@ public enum Envelope {
         let ad = EnvelopeKeySchedule.associatedData(owner: owner, recordContext: recordContext,
                                                     c1: header.c1.compressed, nonce: header.nonce)
         let head = header.encoded
-        var out = [UInt8](repeating: 0, count: head.count + Int(bodyLength))
-        // withUnsafeBytes does not carry typed throws: the error travels out as a value.
-        let failure: ProtocolError? = out.withUnsafeMutableBytes { o -> ProtocolError? in
+        // Uninitialised allocation (no zeroing pass over a large record): the header copy and
+        // the chunks define every byte; on failure the buffer is zeroed and dropped.
+        var failure: ProtocolError?
+        let out = [UInt8](unsafeUninitializedCapacity: head.count + Int(bodyLength)) { buf, initialized in
+            let o = UnsafeMutableRawBufferPointer(buf)
+            initialized = buf.count
             o.copyBytes(from: head)
-            return plaintext.withUnsafeBytes { p -> ProtocolError? in
+            plaintext.withUnsafeBytes { p in
                 do throws(ProtocolError) {
                     try ChunkedAead.seal(key: key, nonce: header.nonce, associatedData: ad, plaintext: p,
                                          into: UnsafeMutableRawBufferPointer(rebasing: o[head.count...]))
-                    return nil
                 } catch {
-                    return error
+                    failure = error
+                    o.initializeMemory(as: UInt8.self, repeating: 0)
                 }
             }
         }
