@@ -37,6 +37,16 @@ final class PREIBP1Tests: XCTestCase {
         XCTAssertEqual(try IBP1.decrypt(parsed2, with: bob), m, "Dec2")
     }
 
+    func testFixedBaseG2MultiplicationMatchesTheGenericOne() throws {
+        let rMinus1 = -Fr.one
+        var scalars: [Fr] = [.zero, .one, Fr(2), Fr(15), Fr(16), Fr(0xFFFF_FFFF_FFFF_FFFF), rMinus1, rMinus1 - Fr(15)]
+        for _ in 0..<6 { scalars.append(try Fr.random()) }
+        for k in scalars {
+            XCTAssertEqual(G2FixedBase.mul(k).toAffine(), G2Projective.generator.mul(k).toAffine(), "\(k)")
+        }
+        XCTAssertTrue(G2FixedBase.mul(.zero).isIdentity)
+    }
+
     func testEncryptionUsesTheRecipientCache() throws {
         let ta = try TestAuthority()
         let alice = try ta.decryptionKey("patient:alice")

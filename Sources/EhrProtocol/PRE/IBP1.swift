@@ -14,9 +14,13 @@ public enum IBP1 {
     /// taken from the context's per-recipient cache.
     /// - Throws: `ProtocolError.random` if the random generator fails.
     public static func encrypt(_ m: GT, to id: Identity, context: PREContext) throws(ProtocolError) -> Ciphertext1 {
+        try encrypt(m, to: id, context: context, r: try randomScalar())
+    }
+
+    /// Enc1 with the randomness given (cross-implementation vectors; never reuse `r`).
+    static func encrypt(_ m: GT, to id: Identity, context: PREContext, r: Fr) throws(ProtocolError) -> Ciphertext1 {
         let e = try context.recipientFactor(id)
-        let r = try randomScalar()
-        let c1 = G2Projective.generator.mul(r).toAffine()
+        let c1 = G2FixedBase.mul(r).toAffine()
         return Ciphertext1(owner: id, c1: c1, c2: m * e.pow(r))
     }
 
@@ -32,9 +36,15 @@ public enum IBP1 {
     /// - Throws: `ProtocolError.random`; `.param` if delegator and delegatee coincide.
     public static func rekey(from key: PREIdentityKey, to delegatee: Identity,
                              context: PREContext) throws(ProtocolError) -> ReEncryptionKey {
+        try rekey(from: key, to: delegatee, context: context, x: try randomGT(), r: try randomScalar())
+    }
+
+    /// ReKeyGen with the randomness given (cross-implementation vectors).
+    static func rekey(from key: PREIdentityKey, to delegatee: Identity, context: PREContext, x: GT,
+                      r: Fr) throws(ProtocolError) -> ReEncryptionKey {
         guard delegatee != key.identity else { throw .param("a re-encryption key to oneself is pointless") }
-        let x = try randomGT()
-        let (r1, r2) = try encryptParts(x, to: delegatee, context: context)
+        let c = try encrypt(x, to: delegatee, context: context, r: r)
+        let (r1, r2) = (c.c1, c.c2)
         let r3 = (G1Projective(try IdentityHashes.h2(x)) - G1Projective(key.point)).toAffine()
         return ReEncryptionKey(delegator: key.identity, delegatee: delegatee, r1: r1, r2: r2, r3: r3)
     }
@@ -59,12 +69,6 @@ public enum IBP1 {
     }
 
     // MARK: - Helpers
-
-    /// `(r·g2, m·E^r)` for a fresh `r`.
-    static func encryptParts(_ m: GT, to id: Identity, context: PREContext) throws(ProtocolError) -> (G2Affine, GT) {
-        let c = try encrypt(m, to: id, context: context)
-        return (c.c1, c.c2)
-    }
 
     static func randomScalar() throws(ProtocolError) -> Fr {
         do { return try Fr.randomNonZero() } catch { throw .random }
