@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ehrshare", type: .dynamic, targets: ["EhrShare"]),
         // Swift consumers import the modules directly.
         .library(name: "EhrShareKit", targets: ["EhrField"]),
+        .executable(name: "ehrshare-bench", targets: ["ehrshare-bench"]),
     ],
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
@@ -26,6 +27,7 @@ let package = Package(
         .target(name: "CEhrShare", path: "Sources/CEhrShare"),
 
         .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL"], swiftSettings: fast),
+        .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"], swiftSettings: fast),
         .target(name: "EhrCurve", dependencies: ["EhrField", "COpenSSL"], swiftSettings: fast),
         .target(name: "EhrPairing", dependencies: ["EhrField", "EhrCurve"], swiftSettings: fast),
         .target(name: "EhrProtocol", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "COpenSSL"],

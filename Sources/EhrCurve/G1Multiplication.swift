@@ -5,13 +5,29 @@ import EhrField
 extension G1Projective {
     // MARK: - Scalar multiplication
 
-    /// k·P in constant time, for secret scalars: fixed 4-bit windows over all 256 bits with a
-    /// table lookup that reads every entry (see `constantTimeMul`).
+    /// k·P in constant time, for secret scalars.
+    ///
+    /// GLV (Gallant–Lambert–Vanstone 2001) with σ: k = k0 + k1·z² is split by a constant-time
+    /// division (`ConstantTimeSplit`), so k·P = k0·P + k1·(−σ(P)) with two 128-bit halves; both
+    /// are processed with fixed 4-bit windows, one shared chain of 124 doublings and 64 complete
+    /// additions, and table lookups that read all 16 entries. The second table is σ applied to
+    /// the first (one Fp multiplication per entry). P must lie in G1 (σ = −z² holds only there);
+    /// every decoded or hashed point does.
     ///
     /// - Parameter k: the scalar.
     /// - Returns: k·P.
     @inlinable
     public func mul(_ k: Fr) -> G1Projective {
+        let halves = ConstantTimeSplit.glvG1(k.canonicalLimbs)
+        let table = multiplesTable(self)
+        let table2 = table.map { -$0.sigma() }
+        return constantTimeMultiMul(tables: [table, table2], scalars: halves, bits: 128)
+    }
+
+    /// k·P by fixed 4-bit windows over all 256 bits without the endomorphism: constant time and
+    /// valid on the whole curve. Kept as the reference path for tests.
+    @inlinable
+    func mulConstantTimeNoGLV(_ k: Fr) -> G1Projective {
         constantTimeMul(self, limbs: k.canonicalLimbs)
     }
 
@@ -27,7 +43,10 @@ extension G1Projective {
         return interleavedWnafMul([self, -self.sigma()], [low, high], width: 5)
     }
 
-    /// Σ kᵢ·Pᵢ by Pippenger's bucket method (variable time, public scalars only).
+    /// Σ kᵢ·Pᵢ in variable time (public scalars only; every Pᵢ in G1).
+    ///
+    /// Up to 256 terms: Straus's interleaving with GLV, i.e. 2n half-length w-NAF expansions
+    /// sharing one chain of 128 doublings. Beyond that, Pippenger's bucket method.
     ///
     /// - Parameters:
     ///   - points: the points P_i.
@@ -35,7 +54,22 @@ extension G1Projective {
     /// - Returns: the sum.
     @inlinable
     public static func msm(points: [G1Projective], scalars: [Fr]) -> G1Projective {
-        pippengerMSM(points, scalars.map { $0.canonicalLimbs })
+        let n = min(points.count, scalars.count)
+        if n > 256 {
+            return pippengerMSM(points, scalars.map { $0.canonicalLimbs })
+        }
+        var bases = [G1Projective]()
+        var parts = [[UInt64]]()
+        bases.reserveCapacity(2 * n)
+        parts.reserveCapacity(2 * n)
+        for i in 0..<n {
+            let (low, high) = ScalarSplit.glvG1(scalars[i].canonicalLimbs)
+            bases.append(points[i])
+            parts.append(low)
+            bases.append(-points[i].sigma())
+            parts.append(high)
+        }
+        return interleavedWnafMul(bases, parts, width: 5)
     }
 
     /// Σ kᵢ·Pᵢ for affine points (variable time, public scalars only).

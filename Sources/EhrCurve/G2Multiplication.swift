@@ -5,13 +5,31 @@ import EhrField
 extension G2Projective {
     // MARK: - Scalar multiplication
 
-    /// k·P in constant time, for secret scalars: fixed 4-bit windows over all 256 bits with a
-    /// table lookup that reads every entry (see `constantTimeMul`).
+    /// k·P in constant time, for secret scalars.
+    ///
+    /// GLS (Galbraith–Lin–Scott 2009) with ψ: k is split into four base-|z| digits by a
+    /// constant-time division (`ConstantTimeSplit`), k·P = k0·P − k1·ψ(P) + k2·ψ²(P) − k3·ψ³(P),
+    /// and the four 64-bit digits are processed with fixed 4-bit windows, one shared chain of 60
+    /// doublings and 64 complete additions, and lookups that read all 16 entries of each table.
+    /// The tables for ψ^j(P) are ψ applied to the table of P. P must lie in G2 (ψ = z holds only
+    /// there); every decoded or hashed point does.
     ///
     /// - Parameter k: the scalar.
     /// - Returns: k·P.
     @inlinable
     public func mul(_ k: Fr) -> G2Projective {
+        let digits = ConstantTimeSplit.glsG2(k.canonicalLimbs)
+        let t0 = multiplesTable(self)
+        let t1 = t0.map { $0.psi() }
+        let t2 = t1.map { $0.psi() }
+        let t3 = t2.map { $0.psi() }
+        return constantTimeMultiMul(tables: [t0, t1.map { -$0 }, t2, t3.map { -$0 }], scalars: digits, bits: 64)
+    }
+
+    /// k·P by fixed 4-bit windows over all 256 bits without the endomorphism: constant time and
+    /// valid on the whole curve. Kept as the reference path for tests.
+    @inlinable
+    func mulConstantTimeNoGLS(_ k: Fr) -> G2Projective {
         constantTimeMul(self, limbs: k.canonicalLimbs)
     }
 
@@ -30,7 +48,10 @@ extension G2Projective {
         return interleavedWnafMul([self, -p1, p2, -p3], digits.map { [$0] }, width: 4)
     }
 
-    /// Σ kᵢ·Pᵢ by Pippenger's bucket method (variable time, public scalars only).
+    /// Σ kᵢ·Pᵢ in variable time (public scalars only; every Pᵢ in G2).
+    ///
+    /// Up to 256 terms: Straus's interleaving with GLS, i.e. 4n quarter-length w-NAF expansions
+    /// sharing one chain of 64 doublings. Beyond that, Pippenger's bucket method.
     ///
     /// - Parameters:
     ///   - points: the points P_i.
@@ -38,7 +59,22 @@ extension G2Projective {
     /// - Returns: the sum.
     @inlinable
     public static func msm(points: [G2Projective], scalars: [Fr]) -> G2Projective {
-        pippengerMSM(points, scalars.map { $0.canonicalLimbs })
+        let n = min(points.count, scalars.count)
+        if n > 256 {
+            return pippengerMSM(points, scalars.map { $0.canonicalLimbs })
+        }
+        var bases = [G2Projective]()
+        var parts = [[UInt64]]()
+        bases.reserveCapacity(4 * n)
+        parts.reserveCapacity(4 * n)
+        for i in 0..<n {
+            let digits = ScalarSplit.glsG2(scalars[i].canonicalLimbs)
+            let p1 = points[i].psi()
+            let p2 = p1.psi()
+            bases.append(contentsOf: [points[i], -p1, p2, -p2.psi()])
+            parts.append(contentsOf: digits.map { [$0] })
+        }
+        return interleavedWnafMul(bases, parts, width: 4)
     }
 
     /// Σ kᵢ·Pᵢ for affine points (variable time, public scalars only).

@@ -2,10 +2,13 @@
 
 // MARK: - Word-level primitives
 //
-// The unrolled Montgomery kernels of `Fp` and `Fr` are written with these four helpers. Each one is
+// The unrolled Montgomery kernels of `Fp` and `Fr` are written with these helpers. Each one is
 // straight-line code: carries travel as the integers 0 or 1, never as branches, so the kernels run in
-// time independent of the operand values. LLVM lowers `multipliedFullWidth(by:)` to one `mul`/`mulx`
-// and the carry chains to `adc`/`sbb` (checked in the generated assembly).
+// time independent of the operand values. The multiply-accumulate helpers widen to `UInt128`: LLVM then
+// emits one `mul` plus `add`/`adc` pairs, where `multipliedFullWidth(by:)` followed by
+// `addingReportingOverflow` materialised every carry with `setb` (measured: Fr multiplication 28 → 21 ns,
+// Fp unchanged at about 46 ns). `addCarry`/`subBorrow` keep the overflow-reporting form, which measured
+// faster than 128-bit emulation in the final conditional subtraction.
 
 /// Returns `a + b + carry` and the outgoing carry (0 or 1); `carry` must be 0 or 1.
 @inlinable @inline(__always)
@@ -26,18 +29,15 @@ internal func subBorrow(_ a: UInt64, _ b: UInt64, _ borrow: UInt64) -> (UInt64, 
 /// Returns the 128-bit value `a·b + c` as `(hi, lo)`; it cannot overflow.
 @inlinable @inline(__always)
 internal func mulAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> (hi: UInt64, lo: UInt64) {
-    let (h, l) = a.multipliedFullWidth(by: b)
-    let (s, o) = l.addingReportingOverflow(c)
-    return (h &+ UInt64(o ? 1 : 0), s)
+    let t = UInt128(a) &* UInt128(b) &+ UInt128(c)
+    return (UInt64(truncatingIfNeeded: t >> 64), UInt64(truncatingIfNeeded: t))
 }
 
 /// Returns the 128-bit value `a·b + c + d` as `(hi, lo)`; (2⁶⁴−1)² + 2(2⁶⁴−1) = 2¹²⁸−1, so it cannot overflow.
 @inlinable @inline(__always)
 internal func mulAdd2(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) -> (hi: UInt64, lo: UInt64) {
-    let (h, l) = a.multipliedFullWidth(by: b)
-    let (s1, o1) = l.addingReportingOverflow(c)
-    let (s2, o2) = s1.addingReportingOverflow(d)
-    return (h &+ UInt64(o1 ? 1 : 0) &+ UInt64(o2 ? 1 : 0), s2)
+    let t = UInt128(a) &* UInt128(b) &+ UInt128(c) &+ UInt128(d)
+    return (UInt64(truncatingIfNeeded: t >> 64), UInt64(truncatingIfNeeded: t))
 }
 
 /// All ones when `x` is non-zero, zero otherwise, without a branch.

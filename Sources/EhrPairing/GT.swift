@@ -67,6 +67,14 @@ public struct GT: Sendable, Hashable {
     public func squared() -> GT {
         GT(unchecked: value.cyclotomicSquared())
     }
+
+    /// A uniformly random element of GT: the generator raised to a uniform secret exponent
+    /// (constant-time exponentiation, since the result may serve as a secret message key).
+    ///
+    /// - Throws: ``FieldError/randomFailure`` if the system random generator fails.
+    public static func random() throws(FieldError) -> GT {
+        generator.pow(try Fr.random())
+    }
 }
 
 extension Fp12 {

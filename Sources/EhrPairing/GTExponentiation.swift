@@ -104,7 +104,8 @@ extension GT {
     /// conditional subtraction; no hardware division, whose latency can depend on operands).
     @usableFromInline
     static func baseZDigits(_ k: [UInt64]) -> (UInt64, UInt64, UInt64, UInt64) {
-        var n = (k[0], k[1], k[2], k[3])
+        func limb(_ i: Int) -> UInt64 { i < k.count ? k[i] : 0 }
+        var n = (limb(0), limb(1), limb(2), limb(3))
         let r0 = divModZ(&n)
         let r1 = divModZ(&n)
         let r2 = divModZ(&n)

@@ -43,11 +43,13 @@ final class ScalarMultiplicationTests: XCTestCase {
             let p = randomG1()
             let reference = referenceMul(p, k)
             XCTAssertEqual(p.mul(k), reference)
+            XCTAssertEqual(p.mulConstantTimeNoGLV(k), reference)
             XCTAssertEqual(p.mulVartime(k), reference)
             XCTAssertEqual(p.mulBigVartime(k.canonicalLimbs), reference)
             let q = randomG2()
             let reference2 = referenceMul(q, k)
             XCTAssertEqual(q.mul(k), reference2)
+            XCTAssertEqual(q.mulConstantTimeNoGLS(k), reference2)
             XCTAssertEqual(q.mulVartime(k), reference2)
             XCTAssertEqual(q.mulBigVartime(k.canonicalLimbs), reference2)
         }
@@ -84,12 +86,13 @@ final class ScalarMultiplicationTests: XCTestCase {
     }
 
     func testMultiScalarMultiplication() {
-        for n in [0, 1, 3, 8, 20, 70] {
+        for n in [0, 1, 3, 8, 20, 70, 300] {
             let scalars = (0..<n).map { _ in randomScalar() }
             let g1 = (0..<n).map { _ in randomG1() }
             var expected1 = G1Projective.identity
             for i in 0..<n { expected1 += g1[i].mulVartime(scalars[i]) }
             XCTAssertEqual(G1Projective.msm(points: g1, scalars: scalars), expected1, "n = \(n)")
+            XCTAssertEqual(pippengerMSM(g1, scalars.map { $0.canonicalLimbs }), expected1, "n = \(n)")
             XCTAssertEqual(G1Projective.msm(points: g1.map { $0.toAffine() }, scalars: scalars), expected1)
             if n <= 20 {
                 let g2 = (0..<n).map { _ in randomG2() }
@@ -128,7 +131,11 @@ final class ScalarMultiplicationTests: XCTestCase {
             XCTAssertEqual(low[2] | low[3] | high[2] | high[3], 0, "halves fit in 128 bits")
             let z2 = Fr(canonicalLimbs: Bls12381.xSquared + [0, 0])
             XCTAssertEqual(Fr(canonicalLimbs: low) + Fr(canonicalLimbs: high) * z2, k)
+            let ctHalves = ConstantTimeSplit.glvG1(k.canonicalLimbs)
+            XCTAssertEqual(ctHalves[0], Array(low[0..<2]))
+            XCTAssertEqual(ctHalves[1], Array(high[0..<2]))
             let digits = ScalarSplit.glsG2(k.canonicalLimbs)
+            XCTAssertEqual(ConstantTimeSplit.glsG2(k.canonicalLimbs), digits.map { [$0] })
             let x = Fr(Bls12381.xAbs)
             XCTAssertEqual(Fr(digits[0]) + x * (Fr(digits[1]) + x * (Fr(digits[2]) + x * Fr(digits[3]))), k)
         }

@@ -75,6 +75,12 @@ final class GTTests: XCTestCase {
             XCTAssertTrue(inGT.isInGroup)
             XCTAssertTrue(S.genericPow(inGT.value, S.rLimbs).isOne)
         }
+        // Pure cofactor part: m^r has order dividing Φ12(p)/r and is not 1, so it is outside GT.
+        let cofactorPart = S.genericPow(S.randomCyclotomic(), S.rLimbs)
+        XCTAssertFalse(cofactorPart.isOne)
+        XCTAssertFalse(GT(unchecked: cofactorPart).isInGroup)
+        // GT element times a cofactor-part element: also rejected.
+        XCTAssertFalse(GT(unchecked: GT.generator.value * cofactorPart).isInGroup)
         XCTAssertFalse(GT(unchecked: Fp12.zero).isInGroup)
     }
 

@@ -96,6 +96,8 @@ final class PairingTests: XCTestCase {
         XCTAssertEqual(prepared.point, q)
         XCTAssertEqual(pairing(p, prepared), pairing(p, q))
         XCTAssertEqual(pairing(S.g1, G2Prepared(S.g2)), GT.generator)
+        XCTAssertEqual(pairing(S.g1, G2Prepared.generator), GT.generator)
+        XCTAssertEqual(G2Prepared.generator.point, S.g2)
     }
 
     func testIdentityInputsGiveOne() throws {
