@@ -152,6 +152,28 @@ final class EnvelopeTests: XCTestCase {
         assertThrows(.decrypt, "relabelled delegatee") { try Envelope.open(w.bytes + toCarol[off...], with: bob) }
     }
 
+    func testTheProxysViewAloneDoesNotOpenTheRecord() throws {
+        let p = record(3000)
+        let sealed = try Envelope.seal(p, to: alice.identity, recordContext: ctx, context: ta.context)
+        let rk = try IBP1.rekey(from: alice, to: bob.identity, context: ta.context)
+        let shared = try Envelope.reencrypt(sealed, with: rk)
+        // The proxy holds rk = (R1, R2, R3), SEALED1 and SEALED2, and no identity key. Every G1 point it
+        // can form from them fails as a decryption key for either level.
+        let h2OfR2 = try IdentityHashes.h2(rk.r2)
+        let candidates: [G1Affine] = [
+            rk.r3, -rk.r3, h2OfR2, (G1Projective(h2OfR2) - G1Projective(rk.r3)).toAffine(),
+            try IdentityHashes.h1Enc(alice.identity), try IdentityHashes.h1Enc(bob.identity),
+        ]
+        for (i, k) in candidates.enumerated() {
+            assertThrows(.decrypt, "candidate \(i) as alice's key") {
+                try Envelope.open(sealed, with: PREIdentityKey(uncheckedIdentity: alice.identity, key: k))
+            }
+            assertThrows(.decrypt, "candidate \(i) as bob's key") {
+                try Envelope.open(shared, with: PREIdentityKey(uncheckedIdentity: bob.identity, key: k))
+            }
+        }
+    }
+
     func testMaulingTheCapsuleOrContextIsRejected() throws {
         let p = record(5000)
         let sealed = try Envelope.seal(p, to: alice.identity, recordContext: ctx, context: ta.context)
