@@ -475,7 +475,9 @@ ehr_status ehr_ledger_verify(ehr_ledger *ledger, uint64_t *blocks_verified);
 
 /* Adds a transaction to the ledger's pool of pending transactions, after
  * checking that a block on the current tip would accept it after those
- * already pooled. Submitting a pooled transaction again changes nothing.
+ * already pooled, at the time of the slot running now (system clock) or of
+ * the slot after the tip if that is later. Submitting a pooled transaction
+ * again changes nothing.
  * Returns: EHR_OK; EHR_ERR_LEDGER_REJECTED ("rule: reason"); EHR_ERR_STATE
  *          if the pool holds 10000 transactions.
  * Out:     tx_id: the transaction id (SHA-256 of its encoding). */
@@ -614,17 +616,44 @@ ehr_status ehr_ledger_grant(const ehr_ledger *ledger, uint8_t *revoked,
 /* An accepted access request (by its transaction id) and the proxies the
  * ledger chose for it.
  * Returns: EHR_OK; EHR_ERR_NOT_FOUND; EHR_ERR_BUFFER_TOO_SMALL if the
- *          proxies do not fit (the other outputs are written anyway).
+ *          requester or the proxies do not fit (the other outputs and both
+ *          lengths are written anyway).
  * Out:     record_id; height: block that accepted it; receipts: proxies
- *          that have answered; proxies: proxies_len node indices
- *          (entries, not bytes). */
-EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3, 4, 7, 8)
+ *          that have answered; requester: requester_len bytes (identity);
+ *          proxies: proxies_len node indices (entries, not bytes), in the
+ *          order of the schedule. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3, 4, 7, 10, 11)
 ehr_status ehr_ledger_request(const ehr_ledger *ledger,
                               uint8_t record_id[EHR_HASH_BYTES],
                               uint64_t *height, size_t *receipts,
-                              uint16_t *proxies, size_t proxies_cap,
-                              size_t *proxies_len,
+                              uint8_t *requester, size_t requester_cap,
+                              size_t *requester_len, uint16_t *proxies,
+                              size_t proxies_cap, size_t *proxies_len,
                               const uint8_t request_id[EHR_HASH_BYTES]);
+
+/* The receipt a proxy put on the chain for a request.
+ * Returns: EHR_OK; EHR_ERR_NOT_FOUND if there is no such request or the
+ *          proxy has not answered it.
+ * Out:     reencrypted_sha256: the hash the proxy reported. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_ledger_request_receipt(const ehr_ledger *ledger,
+                                      uint8_t reencrypted_sha256[EHR_HASH_BYTES],
+                                      const uint8_t request_id[EHR_HASH_BYTES],
+                                      uint16_t proxy);
+
+/* Fetches a published record's sealed envelope from store: URI and digest
+ * come from the record transaction on the chain, and the store re-hashes
+ * the bytes against that digest.
+ * Returns: EHR_OK; EHR_ERR_NOT_FOUND (no such record on the chain, or not
+ *          in the store); EHR_ERR_CORRUPT (stored bytes do not match the
+ *          chain's digest); EHR_ERR_PARAM (the URI names another store);
+ *          EHR_ERR_BUFFER_TOO_SMALL; EHR_ERR_STORAGE.
+ * Out:     out: the envelope, out_len bytes. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4, 5, 6)
+ehr_status ehr_ledger_fetch_envelope(const ehr_ledger *ledger, uint8_t *out,
+                                     size_t out_cap, size_t *out_len,
+                                     ehr_store *store,
+                                     const uint8_t record_id[EHR_HASH_BYTES]);
 
 /* Transactions. Every builder writes a transaction encoding under
  * (out, out_cap, &out_len) and returns EHR_OK, EHR_ERR_BUFFER_TOO_SMALL,

@@ -45,6 +45,8 @@ extension HeaderSignatures {
         same(CEhrShare.ehr_ledger_record, EhrShare.ehr_ledger_record)
         same(CEhrShare.ehr_ledger_grant, EhrShare.ehr_ledger_grant)
         same(CEhrShare.ehr_ledger_request, EhrShare.ehr_ledger_request)
+        same(CEhrShare.ehr_ledger_request_receipt, EhrShare.ehr_ledger_request_receipt)
+        same(CEhrShare.ehr_ledger_fetch_envelope, EhrShare.ehr_ledger_fetch_envelope)
         same(CEhrShare.ehr_tx_make_vote, EhrShare.ehr_tx_make_vote)
         same(CEhrShare.ehr_tx_make_register, EhrShare.ehr_tx_make_register)
         same(CEhrShare.ehr_tx_make_receipt, EhrShare.ehr_tx_make_receipt)

@@ -33,6 +33,16 @@ final class LedgerHandle {
         return UInt64(max(ts.tv_sec, 0)) &* 1000 &+ UInt64(max(ts.tv_nsec, 0) / 1_000_000)
     }
 
+    /// The slot the next block will most likely fill: the one running now, or the slot after
+    /// the tip if the tip is already there. Submissions are judged at its time, so an
+    /// identity transaction signed just now is not "stale" merely because the tip is old.
+    var nextBlockSlot: UInt64 {
+        let now = LedgerHandle.systemClock()
+        let start = ledger.genesis.genesisTime
+        let current = now > start ? (now - start) / UInt64(ledger.genesis.slotMillis) : 0
+        return max(ledger.tipSlot &+ 1, current)
+    }
+
     /// Adds a transaction to the pool if a block on the current tip would accept it after
     /// the pooled ones; a transaction already pooled is accepted again without change.
     /// - Returns: the transaction id.
@@ -43,7 +53,7 @@ final class LedgerHandle {
             throw CABIFailure(
                 EHR_ERR_STATE, "the pending pool holds \(LedgerHandle.maxPool) transactions; produce a block first")
         }
-        let (_, rejected) = try ledger.select(pool + [tx], slot: ledger.tipSlot &+ 1)
+        let (_, rejected) = try ledger.select(pool + [tx], slot: nextBlockSlot)
         if let mine = rejected.first(where: { $0.index == pool.count }) {
             throw LedgerError.rejected(mine.rejection)
         }

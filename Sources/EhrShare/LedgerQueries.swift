@@ -207,7 +207,8 @@ public func ehr_ledger_grant(
 @_cdecl("ehr_ledger_request")
 public func ehr_ledger_request(
     _ ledger: OpaquePointer?, _ recordId: UnsafeMutablePointer<UInt8>?, _ height: UnsafeMutablePointer<UInt64>?,
-    _ receipts: UnsafeMutablePointer<Int>?, _ proxies: UnsafeMutablePointer<UInt16>?, _ proxiesCap: Int,
+    _ receipts: UnsafeMutablePointer<Int>?, _ requester: UnsafeMutablePointer<UInt8>?, _ requesterCap: Int,
+    _ requesterLen: UnsafeMutablePointer<Int>?, _ proxies: UnsafeMutablePointer<UInt16>?, _ proxiesCap: Int,
     _ proxiesLen: UnsafeMutablePointer<Int>?, _ requestId: UnsafePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {
@@ -215,12 +216,50 @@ public func ehr_ledger_request(
         let recordOut = try Buffers.requireOutput(recordId, "record_id")
         let heightOut = try LedgerArguments.output(height, "height")
         let receiptsOut = try LedgerArguments.output(receipts, "receipts")
+        guard requesterLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "requester_len is NULL") }
         guard proxiesLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "proxies_len is NULL") }
         let id = try id32(requestId, "request_id")
         guard let info = l.request(id: id) else { throw CABIFailure(EHR_ERR_NOT_FOUND, "no accepted request with this id") }
         Buffers.write(info.recordId, to: recordOut)
         heightOut.pointee = info.height
         receiptsOut.pointee = info.receipts.count
+        // As in ehr_ledger_record: both sizes are reported by one failed call.
+        var tooSmall: Error?
+        do { try Buffers.writeVariable(info.requester, to: requester, capacity: requesterCap, length: requesterLen) } catch {
+            tooSmall = error
+        }
         try LedgerArguments.writeIndices(info.proxies, to: proxies, capacity: proxiesCap, length: proxiesLen)
+        if let tooSmall { throw tooSmall }
+    }
+}
+
+@_cdecl("ehr_ledger_request_receipt")
+public func ehr_ledger_request_receipt(
+    _ ledger: OpaquePointer?, _ reencryptedSHA256: UnsafeMutablePointer<UInt8>?, _ requestId: UnsafePointer<UInt8>?,
+    _ proxy: UInt16
+) -> ehr_status {
+    cabiCall {
+        let l = try ledgerOf(ledger)
+        let out = try Buffers.requireOutput(reencryptedSHA256, "reencrypted_sha256")
+        let id = try id32(requestId, "request_id")
+        guard let info = l.request(id: id) else { throw CABIFailure(EHR_ERR_NOT_FOUND, "no accepted request with this id") }
+        guard let hash = info.receipts[proxy] else {
+            throw CABIFailure(EHR_ERR_NOT_FOUND, "node \(proxy) has no receipt for this request")
+        }
+        Buffers.write(hash, to: out)
+    }
+}
+
+@_cdecl("ehr_ledger_fetch_envelope")
+public func ehr_ledger_fetch_envelope(
+    _ ledger: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
+    _ store: OpaquePointer?, _ recordId: UnsafePointer<UInt8>?
+) -> ehr_status {
+    cabiCall {
+        let l = try ledgerOf(ledger)
+        guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
+        let s = try Handles.borrow(store, as: StoreHandle.self, "store").store
+        let id = try id32(recordId, "record_id")
+        try Buffers.writeVariable(try l.fetchEnvelope(recordId: id, from: s), to: out, capacity: outCap, length: outLen)
     }
 }

@@ -58,7 +58,10 @@ DECLARATIONS = {
     "ehr_ledger_record": (ehr_status, [handle, u8p, u64p, u8p, c_size_t, size_tp,
                                        u8p, c_size_t, size_tp, u8p]),
     "ehr_ledger_grant": (ehr_status, [handle, u8p, u64p, u8p, u8p, c_size_t]),
-    "ehr_ledger_request": (ehr_status, [handle, u8p, u64p, size_tp, u16p, c_size_t, size_tp, u8p]),
+    "ehr_ledger_request": (ehr_status, [handle, u8p, u64p, size_tp, u8p, c_size_t, size_tp,
+                                        u16p, c_size_t, size_tp, u8p]),
+    "ehr_ledger_request_receipt": (ehr_status, [handle, u8p, u8p, c_uint16]),
+    "ehr_ledger_fetch_envelope": (ehr_status, [handle, u8p, c_size_t, size_tp, handle, u8p]),
     # Transactions
     "ehr_tx_make_vote": (ehr_status, [u8p, c_size_t, size_tp, handle, u8p, c_uint16, c_uint64,
                                       u16p, c_size_t]),

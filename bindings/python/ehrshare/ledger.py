@@ -201,8 +201,9 @@ class RecordInfo:
 
 
 class RequestInfo:
-    def __init__(self, record_id: bytes, height: int, proxies: List[int], receipts: int):
-        self.record_id, self.height, self.proxies, self.receipts = record_id, height, proxies, receipts
+    def __init__(self, requester: bytes, record_id: bytes, height: int, proxies: List[int], receipts: int):
+        self.requester, self.record_id, self.height = requester, record_id, height
+        self.proxies, self.receipts = proxies, receipts
 
 
 class Ledger(_Handle):
@@ -348,9 +349,27 @@ class Ledger(_Handle):
     def request(self, request_id: bytes) -> RequestInfo:
         rid = _fixed(request_id, HASH_BYTES, "request_id")
         record, height, receipts = out_fixed(HASH_BYTES), ctypes.c_uint64(), ctypes.c_size_t()
-        proxies = _indices(lib.ehr_ledger_request, self._h, record, ctypes.byref(height),
-                           ctypes.byref(receipts), after=(rid,))
-        return RequestInfo(bytes(record), height.value, proxies, receipts.value)
+        rlen, plen = ctypes.c_size_t(), ctypes.c_size_t()
+        args = (self._h, record, ctypes.byref(height), ctypes.byref(receipts))
+        status = lib.ehr_ledger_request(*args, None, 0, ctypes.byref(rlen), None, 0, ctypes.byref(plen), rid)
+        if status != Status.ERR_BUFFER_TOO_SMALL:
+            check(status)
+        requester, proxies = out_fixed(max(rlen.value, 1)), (ctypes.c_uint16 * max(plen.value, 1))()
+        check(lib.ehr_ledger_request(*args, requester, rlen.value, ctypes.byref(rlen), proxies, plen.value,
+                                     ctypes.byref(plen), rid))
+        return RequestInfo(bytes(requester[: rlen.value]), bytes(record), height.value,
+                           [int(p) for p in proxies[: plen.value]], receipts.value)
+
+    def receipt(self, request_id: bytes, proxy: int) -> bytes:
+        """The re-encrypted hash `proxy` reported for a request (EhrError NOT_FOUND if none)."""
+        out = out_fixed(HASH_BYTES)
+        check(lib.ehr_ledger_request_receipt(self._h, out, _fixed(request_id, HASH_BYTES, "request_id"), proxy))
+        return bytes(out)
+
+    def fetch_envelope(self, store: "RecordStore", record_id: bytes) -> bytes:
+        """A record's envelope from `store`, checked against the digest on the chain."""
+        return call_variable(lib.ehr_ledger_fetch_envelope, self._h,
+                             args_after=(store._h, _fixed(record_id, HASH_BYTES, "record_id")))
 
 
 class RecordStore(_Handle):

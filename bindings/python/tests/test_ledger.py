@@ -11,14 +11,16 @@ import pytest
 from ehrshare import EhrError, Status, _ffi
 from ehrshare.bls import G1, G2, Scalar
 from ehrshare.ledger import (AppendResult, Genesis, Ledger, NodeKey, RecordStore, Recovery, make_dkg,
-                             make_policy, make_receipt, make_record, make_request, make_vote,
-                             signing_message, tx_id, verify_node_signature)
+                             make_policy, make_receipt, make_record, make_register, make_request,
+                             make_vote, signing_message, tx_id, verify_node_signature)
 
 lib = _ffi.lib
 K = 3
 STAKES = [40, 30, 20, 10]
-# Slot 0 an hour ago: every slot the tests fill lies in the past, so no block is "from the future".
-GENESIS_TIME = int(time.time() * 1000) - 3_600_000
+# Slot 0 two minutes ago: the slots the tests fill (the first few dozen) lie in the past, so no
+# block is "from the future", and their times are within the 300 s replay window of the slot
+# running now, at which submissions are judged.
+GENESIS_TIME = int(time.time() * 1000) - 120_000
 SLOT_MS = 1000
 
 
@@ -153,6 +155,29 @@ def test_votes_change_the_schedule_at_the_next_round(ledger, keys):
     with pytest.raises(EhrError) as info:
         ledger.submit(stale)
     assert info.value.status == Status.ERR_LEDGER_REJECTED and info.value.message.startswith("sequence:")
+
+
+def test_register_moves_stake_to_a_new_node(ledger, keys):
+    gh = ledger.genesis_hash
+    with NodeKey.from_seed(b"\x09" * 32) as newcomer:
+        tx = make_register(keys[0], newcomer, gh, 0, ledger.next_sequence(0), b"hospital-new", 15)
+        ledger.submit(tx)
+        # The same name again (another key, next sequence) cannot join as well.
+        with NodeKey.generate() as twin:
+            with pytest.raises(EhrError) as info:
+                ledger.submit(make_register(keys[1], twin, gh, 1, 1, b"hospital-new", 1))
+        assert info.value.message.startswith("node:")
+        produce(ledger, keys)
+        assert ledger.node_count == len(STAKES) + 1
+        assert ledger.node(len(STAKES)) == (15, 1, newcomer.public_key)
+        assert ledger.node(0)[0] == STAKES[0] - 15
+    with pytest.raises(EhrError) as info:
+        ledger.node(99)
+    assert info.value.status == Status.ERR_NOT_FOUND
+    with NodeKey.generate() as greedy:
+        with pytest.raises(EhrError) as info:
+            ledger.submit(make_register(keys[3], greedy, gh, 3, 1, b"greedy", STAKES[3] + 1))
+    assert info.value.message.startswith("stake:")
 
 
 def test_pool_keeps_dependent_transactions_in_order(ledger, keys):
@@ -323,13 +348,21 @@ def test_identity_transactions_with_cha_cheon(tmp_path, genesis, keys):
         block = produce(l, keys)
         slot = l.tip_slot
         req = l.request(request_id)
-        assert (req.record_id, req.height, req.receipts) == (rid, 2, 0)
+        assert (req.requester, req.record_id, req.height, req.receipts) == (doctor, rid, 2, 0)
         assert req.proxies == [l.schedule[slot % K]]
         proxy = req.proxies[0]
-        receipt = make_receipt(keys[proxy], l.genesis_hash, proxy, request_id, hashlib.sha256(b"ct2").digest())
-        l.submit(receipt)
+        outsider = next(i for i in range(len(keys)) if i != proxy)
+        with pytest.raises(EhrError) as e:
+            l.submit(make_receipt(keys[outsider], l.genesis_hash, outsider, request_id, b"\x01" * 32))
+        assert e.value.message.startswith("receipt:")
+        with pytest.raises(EhrError) as e:
+            l.receipt(request_id, proxy)
+        assert e.value.status == Status.ERR_NOT_FOUND
+        ct2 = hashlib.sha256(b"ct2").digest()
+        l.submit(make_receipt(keys[proxy], l.genesis_hash, proxy, request_id, ct2))
         produce(l, keys)
         assert l.request(request_id).receipts == 1
+        assert l.receipt(request_id, proxy) == ct2
 
         ts = l.slot_time(l.tip_slot + 1)
         unsigned = make_policy(owner, rid, 2, doctor, 0, ts, b"\x33" * 16)
@@ -383,6 +416,26 @@ def test_store_round_trip(tmp_path):
     with pytest.raises(EhrError) as info:
         RecordStore.open(tmp_path / "x.db", "bad name/")
     assert info.value.status == Status.ERR_PARAM
+
+
+def test_fetch_envelope_checks_the_chain_digest(tmp_path, genesis, keys):
+    auth = Authority(31337)
+    owner = b"hospital:a"
+    with RecordStore.open(tmp_path / "store.db", "hosp-a") as store, \
+            Ledger.open(tmp_path / "chain.db", genesis, auth.y) as l:
+        envelope = b"sealed patient record" * 10
+        uri, digest = store.put(envelope)
+        rid = hashlib.sha256(b"record 7").digest()
+        l.submit(signed_record(l, auth, owner, rid, digest, uri, [], l.slot_time(l.tip_slot + 1)))
+        produce(l, keys)
+        assert l.fetch_envelope(store, rid) == envelope
+        with pytest.raises(EhrError) as info:
+            l.fetch_envelope(store, hashlib.sha256(b"no such record").digest())
+        assert info.value.status == Status.ERR_NOT_FOUND
+        with RecordStore.open(tmp_path / "other.db", "hosp-b") as other:
+            with pytest.raises(EhrError) as info:
+                l.fetch_envelope(other, rid)
+            assert info.value.status == Status.ERR_PARAM
 
 
 def test_tampered_store_entry_is_detected(tmp_path):
