@@ -14,15 +14,30 @@ import EhrProtocol
 ///
 /// Without y (a consortium whose DKG has not finished yet) there is nothing to verify
 /// against, so every identity signature is refused; node-signed transactions still work.
+///
+/// Successful checks are remembered (`VerifiedSignatureCache`, one per verifier and so per
+/// master key), since a node checks the same pooled transaction on every dry run and again
+/// in the block that carries it.
 struct LedgerSignatureVerifier: IdentitySignatureVerifier {
     /// nil until the DKG has produced the master public key.
     let context: PREContext?
+    let cache: VerifiedSignatureCache
+
+    init(context: PREContext?, cache: VerifiedSignatureCache = VerifiedSignatureCache()) {
+        self.context = context
+        self.cache = cache
+    }
 
     func verify(identity: [UInt8], message: [UInt8], signature: [UInt8]) -> Bool {
         guard let context else { return false }
+        let key = VerifiedSignatureCache.key(identity: identity, message: message, signature: signature)
+        if cache.contains(key) { return true }
         // The decoder checks header, purpose, fingerprint, the points (subgroup, identity)
         // and the Cha–Cheon equation; any failure means "not a valid signature".
-        guard let signed = try? SignedMessage(encoded: signature, context: context) else { return false }
-        return signed.purpose == .ledgerTransaction && signed.signer.bytes == identity && signed.payload == message
+        guard let signed = try? SignedMessage(encoded: signature, context: context),
+            signed.purpose == .ledgerTransaction, signed.signer.bytes == identity, signed.payload == message
+        else { return false }
+        cache.insert(key)
+        return true
     }
 }

@@ -304,10 +304,11 @@ class Authority:
         return msg + u + v
 
 
-def signed_record(ledger, authority, owner, record_id, digest, uri, grants, ts, signer=None):
-    unsigned = make_record(owner, record_id, digest, uri, grants, ts, b"\x11" * 16)
+def signed_record(ledger, authority, owner, record_id, digest, uri, grants, ts, signer=None,
+                  nonce=b"\x11" * 16):
+    unsigned = make_record(owner, record_id, digest, uri, grants, ts, nonce)
     sig = authority.sign(signer or owner, signing_message(ledger.genesis_hash, unsigned))
-    return make_record(owner, record_id, digest, uri, grants, ts, b"\x11" * 16, sig)
+    return make_record(owner, record_id, digest, uri, grants, ts, nonce, sig)
 
 
 def test_identity_transactions_with_cha_cheon(tmp_path, genesis, keys):
