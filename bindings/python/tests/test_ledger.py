@@ -257,6 +257,11 @@ def test_corruption_is_reported_with_its_height(tmp_path, genesis, keys):
         with pytest.raises(EhrError) as info:
             Ledger.open(path, genesis, None, mode)
         assert info.value.status == Status.ERR_CORRUPT and "height 2" in info.value.message
+    # Explicit repair keeps the good prefix and says what it cut.
+    with Ledger.open(path, genesis, None, Recovery.TRUNCATE) as l:
+        assert l.height == 1 and l.open_report.truncated_from == 2 and l.verify() == 1
+        produce(l, keys)  # the chain goes on from the repaired tip
+        assert l.height == 2
 
 
 def test_a_damaged_tail_is_cut_and_reported(tmp_path, genesis, keys):
