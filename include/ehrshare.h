@@ -289,6 +289,10 @@ ehr_status ehr_gt_pow(uint8_t out[EHR_GT_BYTES], const uint8_t a[EHR_GT_BYTES],
  *                            names the first bad height ("corrupt at height
  *                            12: ...") or the damaged database file.
  *   EHR_ERR_NOT_FOUND        no such block, record, grant, request or node.
+ *   EHR_ERR_PARAM            also: a live handle of another kind (e.g. an
+ *                            ehr_store * as the ledger); the ehr_*_free
+ *                            functions ignore such a handle. A freed
+ *                            handle cannot be detected: never reuse one.
  *
  * Identity signatures (record, policy and request transactions) are
  * Cha-Cheon signatures (PROTOCOL.md section 9) checked against the master

@@ -5,9 +5,10 @@ import CEhrShare
 ///
 /// `make` stores one retain in the caller's out-parameter; `release` gives it back
 /// (the `ehr_*_free` functions). In between, `borrow` reads the object without touching
-/// its reference count. C has no way to say which class a pointer holds, so passing one
-/// handle type where another is expected is a caller bug the header rules out; NULL is
-/// always caught and reported.
+/// its reference count. NULL is always caught, and so is a live handle of another kind
+/// (an `ehr_store *` passed as an `ehr_ledger *`: C converts such pointers silently, and
+/// ctypes passes any `void *`): the object's dynamic type is checked before use. A freed
+/// or made-up pointer cannot be detected; that stays the caller's bug, as in every C API.
 enum Handles {
     /// Writes a new handle to `out`; the caller owns it until its `ehr_*_free`.
     static func make<T: AnyObject>(_ object: T, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ name: String) throws {
@@ -25,12 +26,20 @@ enum Handles {
     /// The object behind a handle the caller still owns.
     static func borrow<T: AnyObject>(_ handle: OpaquePointer?, as type: T.Type, _ name: String) throws -> T {
         guard let handle else { throw CABIFailure(EHR_ERR_NULL_POINTER, "\(name) is NULL") }
-        return Unmanaged<T>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
+        let object = Unmanaged<AnyObject>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
+        guard let typed = object as? T else {
+            throw CABIFailure(EHR_ERR_PARAM, "\(name) is a handle of another kind")
+        }
+        return typed
     }
 
     /// Drops the caller's retain (NULL is a no-op, as the header promises for every free).
+    /// A handle of another kind is left alone: a void function cannot report it, and
+    /// releasing it here would free an object its real owner still uses.
     static func release<T: AnyObject>(_ handle: OpaquePointer?, as type: T.Type) {
         guard let handle else { return }
-        Unmanaged<T>.fromOpaque(UnsafeRawPointer(handle)).release()
+        let object = Unmanaged<AnyObject>.fromOpaque(UnsafeRawPointer(handle))
+        guard object.takeUnretainedValue() is T else { return }
+        object.release()
     }
 }

@@ -561,3 +561,21 @@ def test_handles_freed_twice_through_the_classes_are_harmless(tmp_path, genesis)
     assert s.closed
     for free in (lib.ehr_ledger_free, lib.ehr_store_free, lib.ehr_node_key_free, lib.ehr_genesis_free):
         free(None)
+
+
+def test_a_handle_of_another_kind_is_refused(ledger, keys, tmp_path):
+    # ctypes passes any void *: a key where a ledger belongs is a status, not a crash.
+    height = ctypes.c_uint64()
+    assert status_of(lib.ehr_ledger_height, keys[0]._h, ctypes.byref(height)) == Status.ERR_PARAM
+    assert b"another kind" in lib.ehr_last_error_message()
+    out = (ctypes.c_uint8 * 32)()
+    assert status_of(lib.ehr_node_key_public, ledger._h, out) == Status.ERR_PARAM
+    with RecordStore.open(tmp_path / "s.db", "s") as s:
+        n = ctypes.c_size_t()
+        assert status_of(lib.ehr_ledger_fetch_envelope, ledger._h, None, 0, ctypes.byref(n), ledger._h,
+                         out) == Status.ERR_PARAM
+        # Freeing through the wrong function leaves the object alone: both stay usable.
+        lib.ehr_ledger_free(s._h)
+        lib.ehr_store_free(ledger._h)
+        assert s.verify() == 0
+    assert ledger.height == 0
