@@ -59,6 +59,7 @@ public struct EnvelopeIOError: Error, Sendable, Equatable {
 /// Reads from a POSIX file descriptor (not closed by this type).
 public struct FileDescriptorSource: EnvelopeSource {
     public let fd: Int32
+    /// Uses `fd` as is; the caller opens and closes it.
     public init(fd: Int32) { self.fd = fd }
 
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
@@ -75,6 +76,7 @@ public struct FileDescriptorSource: EnvelopeSource {
 /// partial writes and EINTR.
 public struct FileDescriptorSink: EnvelopeSink {
     public let fd: Int32
+    /// Uses `fd` as is; the caller opens and closes it.
     public init(fd: Int32) { self.fd = fd }
 
     public mutating func write(_ bytes: UnsafeRawBufferPointer) throws {

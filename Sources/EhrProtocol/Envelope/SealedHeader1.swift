@@ -10,16 +10,20 @@ import EhrPairing
 /// `body` is the ``ChunkedAead`` framing. A proxy rewrites only this header
 /// (into a ``SealedHeader2``); the body bytes stay as they are.
 public struct SealedHeader1: Sendable, Equatable {
+    /// The identity the record is sealed to.
     public let owner: Identity
     /// The application record context `ctx` (bound into the AEAD).
     public let recordContext: [UInt8]
+    /// `c1 = r·g2` of the capsule.
     public let c1: G2Affine
+    /// `c2 = m·E^r` of the capsule.
     public let c2: GT
     /// The envelope nonce `N` (12 bytes).
     public let nonce: [UInt8]
     /// Length of the sealed body that follows.
     public let bodyLength: UInt64
 
+    /// Wraps header fields (``Envelope`` and the decoders make them).
     public init(owner: Identity, recordContext: [UInt8], c1: G2Affine, c2: GT, nonce: [UInt8], bodyLength: UInt64) {
         self.owner = owner
         self.recordContext = recordContext

@@ -22,6 +22,7 @@ public struct SealedHeader2: Sendable, Equatable {
     public let nonce: [UInt8]
     public let bodyLength: UInt64
 
+    /// Wraps header fields (``Envelope/reencryptHeader(_:with:)`` and the decoders make them).
     public init(delegator: Identity, delegatee: Identity, recordContext: [UInt8], c1: G2Affine, c2: GT,
                 r1: G2Affine, r2: GT, nonce: [UInt8], bodyLength: UInt64) {
         self.delegator = delegator

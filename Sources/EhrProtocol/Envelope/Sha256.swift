@@ -21,6 +21,7 @@ public enum Sha256 {
 public final class Hasher256 {
     private let ctx: OpaquePointer?
 
+    /// A fresh SHA-256 state.
     public init() {
         ctx = EVP_MD_CTX_new()
         if let ctx { EVP_DigestInit_ex(ctx, EVP_sha256(), nil) }
@@ -28,10 +29,12 @@ public final class Hasher256 {
 
     deinit { EVP_MD_CTX_free(ctx) }
 
+    /// Absorbs `bytes`.
     public func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
+    /// Absorbs `bytes`.
     public func update(_ bytes: UnsafeRawBufferPointer) {
         guard let ctx, bytes.count > 0 else { return }
         EVP_DigestUpdate(ctx, bytes.baseAddress, bytes.count)

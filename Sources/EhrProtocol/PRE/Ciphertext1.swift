@@ -14,6 +14,7 @@ public struct Ciphertext1: Sendable, Equatable {
     /// `c2 = m·E^r` (GT).
     public let c2: GT
 
+    /// Wraps decoded or computed values (no checks: decoders and ``IBP1`` produce valid ones).
     public init(owner: Identity, c1: G2Affine, c2: GT) {
         self.owner = owner
         self.c1 = c1

@@ -13,12 +13,16 @@ public struct Ciphertext2: Sendable, Equatable {
     public let delegator: Identity
     /// `id_j`, the recipient.
     public let delegatee: Identity
+    /// `c1 = r·g2`, unchanged by re-encryption.
     public let c1: G2Affine
     /// `c2'` (GT).
     public let c2: GT
+    /// `R1` of the re-encryption key.
     public let r1: G2Affine
+    /// `R2` of the re-encryption key.
     public let r2: GT
 
+    /// Wraps decoded or computed values (no checks: decoders and ``IBP1`` produce valid ones).
     public init(delegator: Identity, delegatee: Identity, c1: G2Affine, c2: GT, r1: G2Affine, r2: GT) {
         self.delegator = delegator
         self.delegatee = delegatee

@@ -20,8 +20,10 @@ public struct ReEncryptionFragment: Sendable, Equatable {
     /// `φ_k` (GT).
     public let value: GT
 
-    public init(delegator: Identity, delegatee: Identity, index: Int, threshold: Int, c1: G2Affine, r1: G2Affine,
-                r2: GT, value: GT) {
+    /// Fragments come from `ThresholdReEncryption.fragment(_:with:)` or the decoder, which keep
+    /// `index` and `threshold` within 1…``ThresholdReEncryption/maxProxies`` (so the u16 fields always fit).
+    init(delegator: Identity, delegatee: Identity, index: Int, threshold: Int, c1: G2Affine, r1: G2Affine,
+         r2: GT, value: GT) {
         self.delegator = delegator
         self.delegatee = delegatee
         self.index = index
@@ -58,7 +60,8 @@ public struct ReEncryptionFragment: Sendable, Equatable {
         let r1b = try r.raw(96, "R1")
         let r2b = try r.raw(GT.byteCount, "R2")
         let vb = try r.raw(GT.byteCount, "fragment")
-        guard index >= 1, threshold >= 1, index <= ThresholdReEncryption.maxProxies else {
+        guard index >= 1, threshold >= 1, index <= ThresholdReEncryption.maxProxies,
+              threshold <= ThresholdReEncryption.maxProxies else {
             throw ProtocolError.param("fragment index \(index) or threshold \(threshold) out of range")
         }
         let c1 = try G2Affine(compressed: c1b)

@@ -22,6 +22,7 @@ public struct ReEncryptionKey: Sendable, Equatable {
     /// `R3 = H2(X) − ske_i` (G1).
     public let r3: G1Affine
 
+    /// Wraps decoded or computed values (``IBP1/rekey(from:to:context:)`` makes them).
     public init(delegator: Identity, delegatee: Identity, r1: G2Affine, r2: GT, r3: G1Affine) {
         self.delegator = delegator
         self.delegatee = delegatee

@@ -13,6 +13,10 @@ public final class AccessGate: Sendable {
     public let ownerKey: PREIdentityKey
     public let replayGuard: ReplayGuard
 
+    /// - Parameters:
+    ///   - ownerKey: the data owner's decryption key (the delegator of every key issued).
+    ///   - context: the deployment.
+    ///   - replayGuard: the nonce memory, shared by every gate of this owner.
     public init(ownerKey: PREIdentityKey, context: PREContext, replayGuard: ReplayGuard = ReplayGuard()) {
         self.ownerKey = ownerKey
         self.context = context

@@ -11,6 +11,7 @@ public struct AccessPolicy: Sendable, Equatable {
     public private(set) var grants: [Identity: UInt64?] = [:]
     public private(set) var revoked: Set<Identity> = []
 
+    /// An empty policy (nobody granted) for `recordId` owned by `owner`.
     public init(recordId: [UInt8], owner: Identity) {
         self.recordId = recordId
         self.owner = owner

@@ -8,6 +8,7 @@ public struct ChaCheonSignature: Sendable, Equatable {
     public let u: G1Affine
     public let v: G1Affine
 
+    /// Wraps `(U, V)`; ``ChaCheon/verify(_:message:signer:context:)`` rejects identities.
     public init(u: G1Affine, v: G1Affine) {
         self.u = u
         self.v = v

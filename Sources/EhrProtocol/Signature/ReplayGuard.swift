@@ -28,6 +28,9 @@ public final class ReplayGuard: Sendable {
     public let capacity: Int
     private let state = Mutex(State())
 
+    /// - Parameters:
+    ///   - windowMs: the freshness window (PROTOCOL.md §9: 300 s).
+    ///   - capacity: the most live (signer, nonce) entries kept before failing closed.
     public init(windowMs: UInt64 = 300_000, capacity: Int = 1 << 20) {
         self.windowMs = windowMs
         self.capacity = max(1, capacity)
@@ -46,7 +49,7 @@ public final class ReplayGuard: Sendable {
             throw .stale("timestamp \(timestamp) is \(skew) ms from now (window \(windowMs) ms)")
         }
         let key = Key(signer: signer.bytes, nonce: nonce)
-        let keep = 2 * windowMs
+        let keep = windowMs > UInt64.max / 2 ? UInt64.max : 2 * windowMs
         let cap = capacity
         let outcome: ProtocolError? = state.withLock { s in
             if now &- s.lastPrune > windowMs / 2 || s.seen.count >= cap {
