@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Regenerates the unrolled limb kernels and constants of EhrField.
 
-    python3 Scripts/gen_field_kernels.py Sources/EhrField
+    python3 scripts/gen_field_kernels.py Sources/EhrField
 
 writes FpArithmetic.swift, FrArithmetic.swift, FpWide.swift and TowerFrobenius.swift. Constants are
 computed here with Python big integers; the Swift tests recompute them independently with GMP.
