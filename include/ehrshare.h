@@ -752,6 +752,28 @@ ehr_status ehr_tx_make_request(uint8_t *out, size_t out_cap, size_t *out_len,
                                const uint8_t nonce[EHR_TX_NONCE_BYTES],
                                const uint8_t *signature, size_t signature_len);
 
+/* Signs an identity transaction (record, policy or request) on the chain
+ * genesis_hash: builds the SIGNED envelope described at the top of this
+ * section (with the transaction's timestamp and nonce) with the signer's
+ * Cha-Cheon key and writes the transaction with it as its signature. The
+ * signer is the transaction's owner or requester. A size query (short
+ * out_cap) signs nothing.
+ * Returns: EHR_OK; EHR_ERR_PARAM for a node transaction or an invalid
+ *          identity; EHR_ERR_VERIFY if signing_key is not the signer's key
+ *          under master_public_key; a decoding status for a bad key or
+ *          point; EHR_ERR_LEDGER_REJECTED ("encoding: ...") for bad tx
+ *          bytes; EHR_ERR_RANDOM; EHR_ERR_BUFFER_TOO_SMALL.
+ * Out:     out: the signed transaction, out_len bytes.
+ * In:      signing_key: sks = s * H1s(id) (EHR_G1_BYTES, secret; the copy
+ *          the library makes is wiped); master_public_key: y (EHR_G2_BYTES);
+ *          tx: the transaction (its signature field is replaced). */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(3, 4, 5, 6, 7)
+ehr_status ehr_tx_sign_identity(uint8_t *out, size_t out_cap, size_t *out_len,
+                                const uint8_t signing_key[EHR_G1_BYTES],
+                                const uint8_t master_public_key[EHR_G2_BYTES],
+                                const uint8_t genesis_hash[EHR_HASH_BYTES],
+                                const uint8_t *tx, size_t tx_len);
+
 /* The id of a transaction (SHA-256 of its encoding), after decoding it.
  * Returns: EHR_OK, or EHR_ERR_LEDGER_REJECTED ("encoding: ..."). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)

@@ -54,6 +54,7 @@ extension HeaderSignatures {
         same(CEhrShare.ehr_tx_make_record, EhrShare.ehr_tx_make_record)
         same(CEhrShare.ehr_tx_make_policy, EhrShare.ehr_tx_make_policy)
         same(CEhrShare.ehr_tx_make_request, EhrShare.ehr_tx_make_request)
+        same(CEhrShare.ehr_tx_sign_identity, EhrShare.ehr_tx_sign_identity)
         same(CEhrShare.ehr_tx_id, EhrShare.ehr_tx_id)
         same(CEhrShare.ehr_tx_signing_message, EhrShare.ehr_tx_signing_message)
         same(CEhrShare.ehr_store_open, EhrShare.ehr_store_open)

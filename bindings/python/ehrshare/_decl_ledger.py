@@ -76,6 +76,7 @@ DECLARATIONS = {
                                         c_size_t, c_uint64, c_uint64, u8p, u8p, c_size_t]),
     "ehr_tx_make_request": (ehr_status, [u8p, c_size_t, size_tp, u8p, c_size_t, u8p, c_uint8,
                                          c_uint64, u8p, u8p, c_size_t]),
+    "ehr_tx_sign_identity": (ehr_status, [u8p, c_size_t, size_tp, u8p, u8p, u8p, u8p, c_size_t]),
     "ehr_tx_id": (ehr_status, [u8p, u8p, c_size_t]),
     "ehr_tx_signing_message": (ehr_status, [u8p, c_size_t, size_tp, u8p, u8p, c_size_t]),
     # Record store

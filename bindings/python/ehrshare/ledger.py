@@ -465,6 +465,19 @@ def make_request(requester: bytes, record_id: bytes, proxies: int, timestamp_ms:
         _fixed(nonce, NONCE_BYTES, "nonce"), s, sn))
 
 
+def sign_identity(tx: bytes, signing_key: bytes, master_public_key: bytes, genesis_hash: bytes) -> bytes:
+    """`tx` (record, policy or request) with its Cha–Cheon SIGNED envelope filled in;
+    `signing_key` is the signer's sks (48 bytes, secret), `master_public_key` is y."""
+    buf, n = in_buf(tx)
+    key = _fixed(signing_key, lib.ehr_g1_bytes(), "signing_key")
+    try:
+        return call_variable(lib.ehr_tx_sign_identity, args_after=(
+            key, _fixed(master_public_key, G2_BYTES, "master_public_key"),
+            _fixed(genesis_hash, HASH_BYTES, "genesis_hash"), buf, n))
+    finally:
+        ctypes.memset(key, 0, len(key))
+
+
 def tx_id(tx: bytes) -> bytes:
     out = out_fixed(HASH_BYTES)
     buf, n = in_buf(tx)
@@ -482,5 +495,5 @@ def signing_message(genesis_hash: bytes, tx: bytes) -> bytes:
 __all__ = [
     "AppendResult", "Genesis", "Ledger", "NodeKey", "OpenReport", "RecordInfo", "RecordStore", "Recovery",
     "RequestInfo", "make_dkg", "make_policy", "make_receipt", "make_record", "make_register", "make_request",
-    "make_vote", "pack_grants", "signing_message", "tx_id", "verify_node_signature",
+    "make_vote", "pack_grants", "sign_identity", "signing_message", "tx_id", "verify_node_signature",
 ]

@@ -12,7 +12,7 @@ from ehrshare import EhrError, Status, _ffi
 from ehrshare.bls import G1, G2, Scalar
 from ehrshare.ledger import (AppendResult, Genesis, Ledger, NodeKey, RecordStore, Recovery, make_dkg,
                              make_policy, make_receipt, make_record, make_register, make_request,
-                             make_vote, signing_message, tx_id, verify_node_signature)
+                             make_vote, sign_identity, signing_message, tx_id, verify_node_signature)
 
 lib = _ffi.lib
 K = 3
@@ -383,6 +383,39 @@ def test_identity_transactions_with_cha_cheon(tmp_path, genesis, keys):
     assert e.value.status == Status.ERR_CORRUPT and "height 1" in e.value.message
     with Ledger.open(tmp_path / "chain.db", None, auth.y) as l:
         assert l.height == 4
+
+
+def test_the_library_signs_identity_transactions(tmp_path, genesis, keys):
+    auth = Authority(0xC0FFEE)
+    owner = b"hospital:a"
+    sks = (auth.s * G1.hash(owner, H1SIG)).to_bytes()
+    rid = hashlib.sha256(b"record 9").digest()
+    with Ledger.open(tmp_path / "chain.db", genesis, auth.y) as l:
+        gh = l.genesis_hash
+        unsigned = make_record(owner, rid, rid, b"ehrstore://a/" + rid.hex().encode(), [(b"doctor:b", 0)],
+                               l.slot_time(l.tip_slot + 1), b"\x44" * 16)
+        signed = sign_identity(unsigned, sks, auth.y, gh)
+        assert signing_message(gh, signed) == signing_message(gh, unsigned)
+        # Someone else's key, or a node transaction, is refused before anything is signed.
+        other = (auth.s * G1.hash(b"hospital:z", H1SIG)).to_bytes()
+        with pytest.raises(EhrError) as info:
+            sign_identity(unsigned, other, auth.y, gh)
+        assert info.value.status == Status.ERR_VERIFY
+        with pytest.raises(EhrError) as info:
+            sign_identity(make_vote(keys[0], gh, 0, 1, [1]), sks, auth.y, gh)
+        assert info.value.status == Status.ERR_PARAM
+        # The size query reports the length without signing.
+        n = ctypes.c_size_t()
+        buf = (ctypes.c_uint8 * len(unsigned)).from_buffer_copy(unsigned)
+        key = (ctypes.c_uint8 * 48).from_buffer_copy(sks)
+        y = (ctypes.c_uint8 * 96).from_buffer_copy(auth.y)
+        g = (ctypes.c_uint8 * 32).from_buffer_copy(gh)
+        assert status_of(lib.ehr_tx_sign_identity, None, 0, ctypes.byref(n), key, y, g, buf,
+                         len(unsigned)) == Status.ERR_BUFFER_TOO_SMALL
+        assert n.value == len(signed)
+        l.submit(signed)
+        produce(l, keys)
+        assert l.record(rid).owner == owner
 
 
 def test_identity_transactions_need_the_master_key(ledger):
