@@ -401,10 +401,9 @@ ehr_status ehr_genesis_new(ehr_genesis **out, const uint8_t *chain_name,
  *          than 65535 nodes (the other rules are checked on encoding).
  * In:      name: name_len bytes; public_key: its Ed25519 node key. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 4)
-ehr_status ehr_genesis_add_node(ehr_genesis *genesis, const uint8_t *name,
-                                size_t name_len,
-                                const uint8_t public_key[EHR_NODE_PUBLIC_KEY_BYTES],
-                                uint64_t stake);
+ehr_status ehr_genesis_add_node(
+    ehr_genesis *genesis, const uint8_t *name, size_t name_len,
+    const uint8_t public_key[EHR_NODE_PUBLIC_KEY_BYTES], uint64_t stake);
 
 /* Decodes and validates a genesis encoding.
  * Returns: EHR_OK, or EHR_ERR_LEDGER_REJECTED ("encoding: ..." or
@@ -640,10 +639,9 @@ ehr_status ehr_ledger_request(const ehr_ledger *ledger,
  *          proxy has not answered it.
  * Out:     reencrypted_sha256: the hash the proxy reported. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
-ehr_status ehr_ledger_request_receipt(const ehr_ledger *ledger,
-                                      uint8_t reencrypted_sha256[EHR_HASH_BYTES],
-                                      const uint8_t request_id[EHR_HASH_BYTES],
-                                      uint16_t proxy);
+ehr_status ehr_ledger_request_receipt(
+    const ehr_ledger *ledger, uint8_t reencrypted_sha256[EHR_HASH_BYTES],
+    const uint8_t request_id[EHR_HASH_BYTES], uint16_t proxy);
 
 /* Fetches a published record's sealed envelope from store: URI and digest
  * come from the record transaction on the chain, and the store re-hashes
@@ -691,12 +689,11 @@ ehr_status ehr_tx_make_register(uint8_t *out, size_t out_cap,
 /* receipt: a proxy chosen for a request reports the SHA-256 of the
  * re-encrypted header it produced. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(3, 4, 5, 7, 8)
-ehr_status ehr_tx_make_receipt(uint8_t *out, size_t out_cap, size_t *out_len,
-                               const ehr_node_key *key,
-                               const uint8_t genesis_hash[EHR_HASH_BYTES],
-                               uint16_t proxy,
-                               const uint8_t request_id[EHR_HASH_BYTES],
-                               const uint8_t reencrypted_sha256[EHR_HASH_BYTES]);
+ehr_status ehr_tx_make_receipt(
+    uint8_t *out, size_t out_cap, size_t *out_len, const ehr_node_key *key,
+    const uint8_t genesis_hash[EHR_HASH_BYTES], uint16_t proxy,
+    const uint8_t request_id[EHR_HASH_BYTES],
+    const uint8_t reencrypted_sha256[EHR_HASH_BYTES]);
 
 /* dkg: an opaque DKG broadcast (PROTOCOL.md section 4) from sender.
  * In: message_type: the payload's PROTOCOL.md type byte; payload:

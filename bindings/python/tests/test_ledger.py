@@ -17,11 +17,18 @@ from ehrshare.ledger import (AppendResult, Genesis, Ledger, NodeKey, RecordStore
 lib = _ffi.lib
 K = 3
 STAKES = [40, 30, 20, 10]
-# Slot 0 two minutes ago: the slots the tests fill (the first few dozen) lie in the past, so no
-# block is "from the future", and their times are within the 300 s replay window of the slot
-# running now, at which submissions are judged.
-GENESIS_TIME = int(time.time() * 1000) - 120_000
 SLOT_MS = 1000
+# Any fixed past time, for genesis objects that never open a ledger.
+GENESIS_TIME = 1_700_000_000_000
+
+
+@pytest.fixture
+def genesis_time():
+    """Slot 0 two minutes before the test: the slots a test fills (the first few dozen) lie in
+    the past, so no block is "from the future", and their times are within the 300 s replay
+    window of the slot running now, at which submissions are judged. Taken per test, so a
+    slow run of earlier tests cannot age it."""
+    return int(time.time() * 1000) - 120_000
 
 
 @pytest.fixture
@@ -33,8 +40,8 @@ def keys():
 
 
 @pytest.fixture
-def genesis(keys):
-    with Genesis.build(b"test-chain", GENESIS_TIME, SLOT_MS, K, b"\x07" * 32,
+def genesis(keys, genesis_time):
+    with Genesis.build(b"test-chain", genesis_time, SLOT_MS, K, b"\x07" * 32,
                        [(f"hospital-{i}".encode(), k.public_key, s)
                         for i, (k, s) in enumerate(zip(keys, STAKES))]) as g:
         yield g.to_bytes()
@@ -103,8 +110,12 @@ def test_open_produce_reopen(tmp_path, genesis, keys):
         assert 3 <= l.irreversible_height < 6
         tip = l.tip_hash
         assert l.block(4) == made[3]
-        assert l.slot_time(l.tip_slot) == GENESIS_TIME + l.tip_slot * SLOT_MS
-        assert l.slot_at(GENESIS_TIME + 5 * SLOT_MS + 999) == 5
+        start = l.slot_time(0)
+        assert l.slot_time(l.tip_slot) == start + l.tip_slot * SLOT_MS
+        assert l.slot_at(start + 5 * SLOT_MS + 999) == 5
+        with pytest.raises(EhrError) as info:
+            l.slot_at(start - 1)
+        assert info.value.status == Status.ERR_PARAM
     with Ledger.open(path, None, None) as l:
         assert (l.height, l.tip_hash) == (6, tip)
         report = l.open_report
