@@ -517,6 +517,20 @@ EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
 ehr_status ehr_block_append(ehr_ledger *ledger, ehr_append_result *result,
                             const uint8_t *block, size_t block_len);
 
+/* Appends a run of blocks that extend the tip one after another (catch-up
+ * sync) with one durable write. Blocks are checked in order; those before
+ * a refused block are kept.
+ * Returns: EHR_OK if every block was appended; EHR_ERR_LEDGER_REJECTED for
+ *          the first refused block ("rule: block N: reason"); EHR_ERR_PARAM
+ *          if the framing is cut short (nothing appended); EHR_ERR_STORAGE
+ *          (nothing appended).
+ * Out:     appended: how many blocks were appended (also on failure).
+ * In:      blocks: blocks_len bytes holding (u32 big-endian length, block
+ *          encoding) repeated. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_block_append_batch(ehr_ledger *ledger, size_t *appended,
+                                  const uint8_t *blocks, size_t blocks_len);
+
 /* Chain queries. Each returns EHR_OK unless stated. */
 
 /* Out: height of the tip (0 = genesis only). */

@@ -29,6 +29,7 @@ extension HeaderSignatures {
         same(CEhrShare.ehr_ledger_pool_count, EhrShare.ehr_ledger_pool_count)
         same(CEhrShare.ehr_block_make, EhrShare.ehr_block_make)
         same(CEhrShare.ehr_block_append, EhrShare.ehr_block_append)
+        same(CEhrShare.ehr_block_append_batch, EhrShare.ehr_block_append_batch)
         same(CEhrShare.ehr_ledger_height, EhrShare.ehr_ledger_height)
         same(CEhrShare.ehr_ledger_irreversible_height, EhrShare.ehr_ledger_irreversible_height)
         same(CEhrShare.ehr_ledger_tip_hash, EhrShare.ehr_ledger_tip_hash)

@@ -124,3 +124,46 @@ public func ehr_block_append(
         }
     }
 }
+
+@_cdecl("ehr_block_append_batch")
+public func ehr_block_append_batch(
+    _ ledger: OpaquePointer?, _ appended: UnsafeMutablePointer<Int>?, _ blocks: UnsafePointer<UInt8>?,
+    _ blocksLen: Int
+) -> ehr_status {
+    cabiCall {
+        let h = try Handles.borrow(ledger, as: LedgerHandle.self, "ledger")
+        let appendedOut = try LedgerArguments.output(appended, "appended")
+        appendedOut.pointee = 0
+        guard blocks != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "blocks is NULL") }
+        let packed = try LedgerArguments.bytes(blocks, blocksLen, "blocks")
+        // (u32 big-endian length ‖ block) repeated; a block that does not decode ends the run
+        // like any other refused block, so the blocks before it are still appended.
+        var run: [Block] = []
+        var decodeFailure: Error?
+        var at = 0
+        while at < packed.count {
+            guard packed.count - at >= 4 else {
+                throw CABIFailure(EHR_ERR_PARAM, "blocks: a length prefix is cut short at byte \(at)")
+            }
+            let n = packed[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) }
+            guard packed.count - at - 4 >= n else {
+                throw CABIFailure(EHR_ERR_PARAM, "blocks: block \(run.count) is cut short at byte \(at)")
+            }
+            do {
+                run.append(try Block.decode(Array(packed[(at + 4)..<(at + 4 + n)])))
+            } catch {
+                decodeFailure = error
+                break
+            }
+            at += 4 + n
+        }
+        var rejection: Rejection?
+        if !run.isEmpty {
+            let result = try h.appendBatch(run)
+            appendedOut.pointee = result.appended
+            rejection = result.rejection
+        }
+        if let rejection { throw LedgerError.rejected(rejection) }
+        if let decodeFailure { throw decodeFailure }
+    }
+}

@@ -104,6 +104,15 @@ final class LedgerHandle {
         return outcome
     }
 
+    /// Appends blocks that extend the tip one after another with one durable write (catch-up
+    /// sync). The valid prefix is kept even when a later block is refused.
+    /// - Returns: how many were appended and the first refusal, if any.
+    func appendBatch(_ blocks: [Block]) throws -> (appended: Int, rejection: Rejection?) {
+        let result = try ledger.submit(batch: blocks)
+        removeFromPool(Set(blocks.prefix(result.appended).flatMap { $0.transactions.map(\.id) }))
+        return (result.appended, result.firstRejection)
+    }
+
     private func removeFromPool(_ ids: Set<[UInt8]>) {
         guard !ids.isDisjoint(with: poolIds) else { return }
         pool.removeAll { ids.contains($0.id) }

@@ -41,6 +41,7 @@ DECLARATIONS = {
     "ehr_ledger_pool_count": (ehr_status, [handle, size_tp]),
     "ehr_block_make": (ehr_status, [handle, u8p, c_size_t, size_tp, handle, c_uint16, c_uint64]),
     "ehr_block_append": (ehr_status, [handle, enump, u8p, c_size_t]),
+    "ehr_block_append_batch": (ehr_status, [handle, size_tp, u8p, c_size_t]),
     # Queries
     "ehr_ledger_height": (ehr_status, [handle, u64p]),
     "ehr_ledger_irreversible_height": (ehr_status, [handle, u64p]),

@@ -258,6 +258,15 @@ class Ledger(_Handle):
         check(lib.ehr_block_append(self._h, ctypes.byref(result), buf, n))
         return AppendResult(result.value)
 
+    def append_batch(self, blocks: Sequence[bytes]) -> int:
+        """Appends consecutive blocks with one durable write; returns how many. On a refused
+        block raises EhrError (the blocks before it stay appended; see `height`)."""
+        packed = b"".join(struct.pack(">I", len(b)) + bytes(b) for b in blocks)
+        n = ctypes.c_size_t()
+        buf, size = in_buf(packed)
+        check(lib.ehr_block_append_batch(self._h, ctypes.byref(n), buf, size))
+        return n.value
+
     def _u64(self, fn, *after) -> int:
         v = ctypes.c_uint64()
         check(fn(self._h, ctypes.byref(v), *after))

@@ -243,6 +243,29 @@ def test_a_competing_block_goes_to_a_side_branch_then_wins(tmp_path, genesis, ke
         assert b.append(a1) == AppendResult.SIDE_BRANCH
 
 
+def test_catch_up_sync_appends_a_batch(tmp_path, genesis, keys):
+    with Ledger.open(tmp_path / "a.db", genesis, None) as a, Ledger.open(tmp_path / "b.db", genesis, None) as b:
+        gh = a.genesis_hash
+        a.submit(make_dkg(keys[1], gh, 1, 1, 0x02, b"commit"))
+        blocks = [produce(a, keys) for _ in range(8)]
+        b.submit(make_dkg(keys[1], gh, 1, 1, 0x02, b"commit"))  # b heard it too
+        assert b.append_batch(blocks[:5]) == 5
+        assert b.pool_count == 0 and b.height == 5
+        forged = bytearray(blocks[6])
+        forged[-1] ^= 1
+        with pytest.raises(EhrError) as info:
+            b.append_batch([blocks[5], bytes(forged), blocks[7]])
+        assert info.value.status == Status.ERR_LEDGER_REJECTED
+        assert info.value.message.startswith("blockSignature: block 7")
+        assert b.height == 6  # the valid prefix stays
+        assert b.append_batch(blocks[6:]) == 2
+        assert (b.height, b.tip_hash, b.verify()) == (8, a.tip_hash, 8)
+        n = ctypes.c_size_t()
+        cut = (ctypes.c_uint8 * 3)(0, 0, 9)
+        assert status_of(lib.ehr_block_append_batch, b._h, ctypes.byref(n), cut, 3) == Status.ERR_PARAM
+        assert n.value == 0
+
+
 # --- Corruption -----------------------------------------------------------------
 
 def flip_block_byte(path, height, offset=20):
