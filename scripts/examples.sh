@@ -15,6 +15,12 @@ gcc -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude Examples/C/main.c \
 ./out/c-example | tee out/c-example.txt
 diff -u Examples/C/main.exp out/c-example.txt
 
+echo "== C ledger example =="
+gcc -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude Examples/C/ledger.c \
+    -L"$libdir" -lehrshare -Wl,-rpath,"$libdir" -o out/c-ledger-example
+./out/c-ledger-example out | tee out/c-ledger-example.txt
+diff -u Examples/C/ledger.exp out/c-ledger-example.txt
+
 echo "== Python example =="
 PYTHONPATH="$root/bindings/python" EHRSHARE_LIB="$lib" python3 Examples/Python/example.py | tee out/python-example.txt
 diff -u Examples/Python/example.exp out/python-example.txt

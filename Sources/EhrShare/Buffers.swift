@@ -14,7 +14,12 @@ enum Buffers {
     }
 
     /// Copies an optional byte string: NULL is allowed only with length 0.
+    /// A `size_t` above `Int.max` (e.g. a caller's -1) arrives negative: it is refused
+    /// here, before it could reach `UnsafeBufferPointer` and trap.
     static func readBytes(_ pointer: UnsafePointer<UInt8>?, _ length: Int, _ name: String) throws -> [UInt8] {
+        guard length >= 0 else {
+            throw CABIFailure(EHR_ERR_PARAM, "\(name) length \(UInt(bitPattern: length)) is too large")
+        }
         if length == 0 { return [] }
         guard let pointer else {
             throw CABIFailure(EHR_ERR_NULL_POINTER, "\(name) is NULL but its length is \(length)")

@@ -214,3 +214,15 @@ def test_null_pointers_are_reported_not_crashed():
     dst = (ctypes.c_uint8 * 3).from_buffer_copy(b"dst")
     assert _ffi.lib.ehr_hash_to_g1(out, None, 5, dst, 3) == Status.ERR_NULL_POINTER
     assert _ffi.lib.ehr_hash_to_g1(out, None, 0, dst, 3) == Status.OK
+
+
+def test_lengths_above_ssize_max_are_refused_not_crashed():
+    # size_t(-1) reaches Swift as a negative Int; it must be a status, not a trap.
+    import ctypes
+    from ehrshare import _ffi
+    out = (ctypes.c_uint8 * 48)()
+    msg = (ctypes.c_uint8 * 4)()
+    dst = (ctypes.c_uint8 * 3).from_buffer_copy(b"dst")
+    for fn in (_ffi.lib.ehr_hash_to_g1, _ffi.lib.ehr_hash_to_scalar):
+        assert fn(out, msg, 2 ** 64 - 1, dst, 3) == Status.ERR_PARAM
+        assert b"msg" in _ffi.lib.ehr_last_error_message()
