@@ -53,7 +53,7 @@ let package = Package(
                 ]),
             ]
         ),
-        .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
+        .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"],
                           swiftSettings: fast),
         .executableTarget(name: "ehrshare-swift-example", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
                           path: "Examples/Swift", exclude: ["example.exp"]),

@@ -79,6 +79,19 @@ public struct Fp: Sendable, Hashable {
         )
     }
 
+    /// 1/2 mod p = (p + 1)/2 in Montgomery form.
+    @usableFromInline
+    internal static var twoInverse: Fp {
+        Fp(
+            l0: 0x1804000000015554,
+            l1: 0x855000053ab00001,
+            l2: 0x633cb57c253c276f,
+            l3: 0x6e22d1ec31ebb502,
+            l4: 0xd3916126f2d14ca2,
+            l5: 0x17fbb8571a006596
+        )
+    }
+
     /// The small integer `v` as a field element (v < 2⁶⁴ < p, so no reduction is involved).
     @inlinable
     public init(_ v: UInt64) {

@@ -106,6 +106,13 @@ public struct Fp12: Sendable, Hashable {
         return Fp12(c0: c0 * d, c1: -(c1 * d))
     }
 
+    /// Inverse for **public** values only, e.g. the easy part of the final exponentiation on a Miller-loop
+    /// output of public points (the F_p inversion inside is variable time). Maps 0 to 0.
+    public func inverseVartime() -> Fp12 {
+        let d = (c0.squared() - c1.squared().mulByV()).inverseVartime()
+        return Fp12(c0: c0 * d, c1: -(c1 * d))
+    }
+
     /// x ↦ x^(p^power) for any `power` (public), built from the maps for p, p², p³.
     public func frobenius(_ power: Int) -> Fp12 {
         var k = power % 12

@@ -63,14 +63,19 @@ public struct Fp2: Sendable, Hashable {
     @inlinable
     public static prefix func - (a: Fp2) -> Fp2 { Fp2(c0: -a.c0, c1: -a.c1) }
 
-    /// Karatsuba multiplication, three F_p multiplications:
-    /// (a0 + a1u)(b0 + b1u) = (a0b0 − a1b1) + ((a0 + a1)(b0 + b1) − a0b0 − a1b1)u.
+    /// Karatsuba multiplication with lazy reduction: three double-width products, two reductions.
+    ///
+    ///     c0 = a0b0 − a1b1,  c1 = (a0 + a1)(b0 + b1) − a0b0 − a1b1
+    ///
+    /// The products stay unreduced (`FpWide`) and each coefficient is reduced once (Aranha et al.,
+    /// EUROCRYPT 2011, §3.2). Bounds: a0b0, a1b1 < p² < p·R, so `subModPR` keeps c0 below p·R; and
+    /// c1 = a0b1 + a1b0 < 2p² < p·R (the sums a0 + a1 < 2p fit six limbs unreduced).
     @inlinable
     public static func * (a: Fp2, b: Fp2) -> Fp2 {
-        let v0 = a.c0 * b.c0
-        let v1 = a.c1 * b.c1
-        let s = (a.c0 + a.c1) * (b.c0 + b.c1)
-        return Fp2(c0: v0 - v1, c1: s - v0 - v1)
+        let t0 = FpWide.product(a.c0, b.c0)
+        let t1 = FpWide.product(a.c1, b.c1)
+        let s = FpWide.product(a.c0.addUnreduced(a.c1), b.c0.addUnreduced(b.c1))
+        return Fp2(c0: FpWide.subModPR(t0, t1).montgomeryReduced(), c1: (s - t0 - t1).montgomeryReduced())
     }
 
     /// Complex squaring, two F_p multiplications: (a0 + a1u)² = (a0 + a1)(a0 − a1) + 2a0a1·u.

@@ -138,6 +138,16 @@ public struct Fp6: Sendable, Hashable {
         return Fp6(c0: t0 * dInv, c1: t1 * dInv, c2: t2 * dInv)
     }
 
+    /// Inverse for **public** values only (the F_p inversion inside is variable time). Maps 0 to 0.
+    public func inverseVartime() -> Fp6 {
+        let t0 = c0.squared() - (c1 * c2).mulByNonresidue()
+        let t1 = c2.squared().mulByNonresidue() - c0 * c1
+        let t2 = c1.squared() - c0 * c2
+        let d = c0 * t0 + (c2 * t1 + c1 * t2).mulByNonresidue()
+        let dInv = d.inverseVartime()
+        return Fp6(c0: t0 * dInv, c1: t1 * dInv, c2: t2 * dInv)
+    }
+
     /// x ↦ x^(p^power) for any `power` (public), using the tables for p, p², p³ (`TowerFrobenius`).
     public func frobenius(_ power: Int) -> Fp6 {
         var k = power % 6

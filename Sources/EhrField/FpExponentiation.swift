@@ -6,36 +6,32 @@ import CGMP
 
 extension Fp {
     /// p − 2, the Fermat inversion exponent (a⁻¹ = a^(p−2) for a ≠ 0, and 0 ↦ 0).
-    @usableFromInline
-    internal static let pMinus2: [UInt64] = [
+    public static let pMinus2: [UInt64] = [
         0xb9feffffffffaaa9, 0x1eabfffeb153ffff, 0x6730d2a0f6b0f624,
         0x64774b84f38512bf, 0x4b1ba7b6434bacd7, 0x1a0111ea397fe69a,
     ]
 
     /// (p + 1)/4: since p ≡ 3 (mod 4), a^((p+1)/4) is a square root of every square a.
-    @usableFromInline
-    internal static let pPlus1Over4: [UInt64] = [
+    public static let pPlus1Over4: [UInt64] = [
         0xee7fbfffffffeaab, 0x07aaffffac54ffff, 0xd9cc34a83dac3d89,
         0xd91dd2e13ce144af, 0x92c6e9ed90d2eb35, 0x0680447a8e5ff9a6,
     ]
 
-    /// (p − 3)/4, used by the Fp2 square root (Adj–Rodríguez-Henríquez, Algorithm 9).
-    @usableFromInline
-    internal static let pMinus3Over4: [UInt64] = [
+    /// (p − 3)/4: the exponent c1 of RFC 9380 §F.2.1.2 `sqrt_ratio` for q ≡ 3 (mod 4), also used by the
+    /// Fp2 square roots.
+    public static let pMinus3Over4: [UInt64] = [
         0xee7fbfffffffeaaa, 0x07aaffffac54ffff, 0xd9cc34a83dac3d89,
         0xd91dd2e13ce144af, 0x92c6e9ed90d2eb35, 0x0680447a8e5ff9a6,
     ]
 
     /// (p − 1)/2: the largest "non-negative" value in the ZCash sign convention, and the Legendre exponent.
-    @usableFromInline
-    internal static let pMinus1Over2: [UInt64] = [
+    public static let pMinus1Over2: [UInt64] = [
         0xdcff7fffffffd555, 0x0f55ffff58a9ffff, 0xb39869507b587b12,
         0xb23ba5c279c2895f, 0x258dd3db21a5d66b, 0x0d0088f51cbff34d,
     ]
 
-    /// The little-endian limbs of p.
-    @usableFromInline
-    internal static let modulusLimbs: [UInt64] = [
+    /// The little-endian limbs of p (e.g. for exponents such as p^k − 1 built by callers).
+    public static let modulusLimbs: [UInt64] = [
         0xb9feffffffffaaab, 0x1eabfffeb153ffff, 0x6730d2a0f6b0f624,
         0x64774b84f38512bf, 0x4b1ba7b6434bacd7, 0x1a0111ea397fe69a,
     ]

@@ -40,9 +40,15 @@ public struct Fr: Sendable, Hashable {
         Fr(l0: 0x90c999e8fdf3f29d, l1: 0x9e41521b8486a12f, l2: 0x86700a2133fa4344, l3: 0x4298bfee9a84c8ef)
     }
 
-    /// r − 2, the Fermat inversion exponent.
-    @usableFromInline
-    internal static let rMinus2: [UInt64] = [0xfffffffeffffffff, 0x53bda402fffe5bfe, 0x3339d80809a1d805, 0x73eda753299d7d48]
+    /// r − 2, the Fermat inversion exponent (little-endian limbs).
+    public static let rMinus2: [UInt64] = [
+        0xfffffffeffffffff, 0x53bda402fffe5bfe, 0x3339d80809a1d805, 0x73eda753299d7d48,
+    ]
+
+    /// The little-endian limbs of r.
+    public static let modulusLimbs: [UInt64] = [
+        0xffffffff00000001, 0x53bda402fffe5bfe, 0x3339d80809a1d805, 0x73eda753299d7d48,
+    ]
 
     /// The small integer `v` as a scalar (v < 2⁶⁴ < r).
     @inlinable
@@ -115,7 +121,8 @@ public struct Fr: Sendable, Hashable {
 
     // MARK: - Exponentiation and inversion
 
-    /// Raises the scalar to a **public** exponent (fixed 4-bit windows; constant-time in the base only).
+    /// Raises the scalar to a **public** exponent (fixed 4-bit windows; constant-time in the base only:
+    /// the operation sequence and table indices follow the exponent, so never pass a secret exponent).
     ///
     /// - Parameter exponentLE: the exponent as little-endian 64-bit limbs (any length).
     public func pow(_ exponentLE: [UInt64]) -> Fr {

@@ -18,8 +18,9 @@ final class FpTests: XCTestCase {
     /// 0, 1, 2, p − 1, p − 2, (p ± 1)/2, 2³⁸⁰ − 1 (all-ones limbs below p), limb-boundary values, random values.
     func edgeValues() -> [Fp] {
         var values: [Big] = [Big("0"), Big("1"), Big("2"), pBig - Big("1"), pBig - Big("2")]
-        values.append(Big("d0088f51cbff34d258dd3db21a5d66bb23ba5c279c2895fb39869507b587b120f55ffff58a9ffffdcff7fffffffd555"))
-        values.append(Big("d0088f51cbff34d258dd3db21a5d66bb23ba5c279c2895fb39869507b587b120f55ffff58a9ffffdcff7fffffffd556"))
+        let half = Big(bigEndian: (pBig - Big("1")).bytes(49).shiftedRight(1))
+        values.append(half)
+        values.append(half + Big("1"))
         values.append(Big.pow2(380) - Big("1"))
         for k in stride(from: 64, through: 320, by: 64) {
             values.append(Big.pow2(k) - Big("1"))
@@ -41,6 +42,7 @@ final class FpTests: XCTestCase {
         XCTAssertEqual(Fp.pMinus3Over4, Big(bigEndian: (pBig - Big("3")).bytes(49).shiftedRight(2)).limbs(6))
         XCTAssertEqual(Fp.pMinus1Over2, Big(bigEndian: (pBig - Big("1")).bytes(49).shiftedRight(1)).limbs(6))
         XCTAssertEqual(Fp(7).canonicalLimbs, [7, 0, 0, 0, 0, 0])
+        XCTAssertEqual(Fp.twoInverse.rawLimbs, (Big("2").invMod(pBig) * R % pBig).limbs(6))
     }
 
     func testArithmeticAgainstGMP() {
@@ -113,7 +115,7 @@ final class FpTests: XCTestCase {
     func testSqrt() {
         var g = SplitMix64(seed: 15)
         var squares = 0, nonSquares = 0
-        for _ in 0..<200 {
+        for _ in 0..<100 {
             let a = Fp.random(&g)
             let euler = big(a).powMod(Big(limbsLE: Fp.pMinus1Over2), pBig)
             if let s = a.sqrt() {
@@ -131,8 +133,8 @@ final class FpTests: XCTestCase {
             XCTAssertNotNil(root)
             XCTAssertTrue(root == x || root == -x)
         }
-        XCTAssertGreaterThan(squares, 50)
-        XCTAssertGreaterThan(nonSquares, 50)
+        XCTAssertGreaterThan(squares, 25)
+        XCTAssertGreaterThan(nonSquares, 25)
         XCTAssertEqual(Fp.zero.sqrt(), .zero)
         XCTAssertNil((-Fp.one).sqrt(), "−1 is a non-square for p ≡ 3 mod 4")
     }

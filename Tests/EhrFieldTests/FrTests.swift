@@ -21,6 +21,7 @@ final class FrTests: XCTestCase {
         XCTAssertEqual(Fr.montgomeryR2.rawLimbs, (R * R % rBig).limbs(4))
         XCTAssertEqual(Fr.twoTo248.rawLimbs, (Big.pow2(248) * R % rBig).limbs(4))
         XCTAssertEqual(Fr.rMinus2, (rBig - Big("2")).limbs(4))
+        XCTAssertEqual(Fr.modulusLimbs, rBig.limbs(4))
         XCTAssertEqual(Fr(7).canonicalLimbs, [7, 0, 0, 0])
     }
 
