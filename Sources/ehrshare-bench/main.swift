@@ -159,3 +159,4 @@ bench("fr_inverse", iterations: 10_000) { n in
 runCurveBenchmarks()
 runPairingBenchmarks()
 runDKGBenchmarks()
+runPREBenchmarks()

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""Side-by-side table: EhrProtocol IBP1 (release pre-bench) vs the pymcl reference, and the
+envelope's 64 MiB throughput vs `openssl speed -evp aes-256-gcm -bytes 16384`.
+
+Runs the three measurements `--repeat` times, interleaved (the machine is shared, so
+interleaving spreads the load evenly), and reports the best (lowest) median of each.
+Usage: python3 scripts/bench/pre_side_by_side.py path/to/pre-bench [--repeat 3] [--rounds 9]
+"""
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_json(cmd):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return [json.loads(l) for l in out.splitlines() if l.startswith("{")]
+
+
+def openssl_speed():
+    out = subprocess.run(["openssl", "speed", "-evp", "aes-256-gcm", "-bytes", "16384", "-seconds", "3"],
+                         check=True, capture_output=True, text=True).stdout
+    m = re.search(r"AES-256-GCM\s+([\d.]+)k", out)
+    return float(m.group(1)) * 1000 / 1e6  # MB/s
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("bench")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=9)
+    a = ap.parse_args()
+    ours, ref, ossl = {}, {}, []
+    for _ in range(a.repeat):
+        for r in run_json([a.bench, str(a.rounds)]):
+            key = r["case"]
+            val = r.get("ours_us", r.get("MB_per_s"))
+            better = min if "ours_us" in r else max
+            ours[key] = better(ours.get(key, val), val)
+        for r in run_json([sys.executable, str(HERE / "ibpre_pymcl.py"), "--json", "--rounds", str(a.rounds)]):
+            ref[r["case"]] = min(ref.get(r["case"], r["pymcl_us"]), r["pymcl_us"])
+        ossl.append(openssl_speed())
+    print(f"{'IBP1 operation':<26}{'ours µs':>10}{'pymcl µs':>10}{'ours/pymcl':>12}")
+    for k, v in ref.items():
+        if k in ours:
+            print(f"{k:<26}{ours[k]:>10.1f}{v:>10.1f}{ours[k] / v:>12.2f}")
+    for k in ("sign (SIGNED envelope)", "verify (decode + check)"):
+        if k in ours:
+            print(f"{k:<26}{ours[k]:>10.1f}")
+    best = max(ossl)
+    print(f"\nopenssl speed -evp aes-256-gcm -bytes 16384: best {best:.0f} MB/s (runs: {', '.join(f'{x:.0f}' for x in ossl)})")
+    print(f"{'envelope case (64 MiB)':<40}{'MB/s':>8}{'vs openssl':>12}")
+    for k, v in ours.items():
+        if k.startswith("envelope"):
+            print(f"{k:<40}{v:>8.0f}{v / best:>11.0%}")
+
+
+if __name__ == "__main__":
+    main()
