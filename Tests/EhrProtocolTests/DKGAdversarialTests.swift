@@ -69,6 +69,7 @@ final class DKGAdversarialTests: XCTestCase {
         // Dealer 2 answered every complaint correctly, yet t complainers disqualify it.
         DKGAssert.agreement(results, qual: [1, 3, 4, 5], t: 3)
         XCTAssertEqual(results.count, 5, "a disqualified dealer still receives its share x_j")
+        for r in results.values { XCTAssertEqual(r.disqualified, [2]) }
         for kinds in faults(net, of: 2, honest: [1, 3, 4, 5]) { XCTAssertEqual(kinds, [.tooManyComplaints]) }
     }
 

@@ -146,15 +146,25 @@ public final class DKGAuthority {
         } catch let e as ProtocolError {
             if case .state = e { throw e }
             if case .verify = e { throw e }
-            faults.append(DKGFault(authority: signer, kind: .malformedMessage, detail: "\(e)"))
+            recordMalformed(from: signer, "\(e)")
             throw e
         } catch {
-            faults.append(DKGFault(authority: signer, kind: .malformedMessage, detail: "\(error)"))
+            recordMalformed(from: signer, "\(error)")
             throw error
         }
         seenBodies.insert(seenKey)
         return .accepted
     }
+
+    /// Records a signed but undecodable message, at most `maxMalformedPerAuthority` times per
+    /// sender, so a misbehaving authority cannot grow the fault log without bound.
+    private func recordMalformed(from signer: UInt16, _ detail: String) {
+        let count = faults.lazy.filter { $0.authority == signer && $0.kind == .malformedMessage }.count
+        guard count < DKGAuthority.maxMalformedPerAuthority else { return }
+        faults.append(DKGFault(authority: signer, kind: .malformedMessage, detail: detail))
+    }
+
+    static let maxMalformedPerAuthority = 4
 
     private func receiveSealed(_ bytes: [UInt8], from sender: UInt16) throws -> DKGReceipt {
         let share = try DKGEnvelope.openSealed(bytes, session: session, me: index, key: key)

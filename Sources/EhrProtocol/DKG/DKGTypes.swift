@@ -97,4 +97,9 @@ public struct DKGResult: Sendable {
     public let secretShare: Fr
     /// PARAMS: sid, t, n, y and Y_1..Y_n, for the ledger.
     public let params: PublicParams
+
+    /// The dealers outside QUAL, ascending (they issue no partial keys, PROTOCOL.md §4).
+    public var disqualified: [UInt16] {
+        (1...UInt16(params.n)).filter { !qual.contains($0) }
+    }
 }
