@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+import CEhrShare
+
+/// Header/definition agreement for the section "Distributed key generation
+/// and threshold keys" (see `HeaderSignatures`).
+extension HeaderSignatures {
+    static func checkKeys() {
+        same(CEhrShare.ehr_node_public_key_bytes, EhrShare.ehr_node_public_key_bytes)
+        same(CEhrShare.ehr_node_secret_key_bytes, EhrShare.ehr_node_secret_key_bytes)
+        same(CEhrShare.ehr_fingerprint_bytes, EhrShare.ehr_fingerprint_bytes)
+        same(CEhrShare.ehr_session_id_bytes, EhrShare.ehr_session_id_bytes)
+        same(CEhrShare.ehr_dkg_message_max_bytes, EhrShare.ehr_dkg_message_max_bytes)
+        same(CEhrShare.ehr_node_key_generate, EhrShare.ehr_node_key_generate)
+        same(CEhrShare.ehr_node_key_from_secret, EhrShare.ehr_node_key_from_secret)
+        same(CEhrShare.ehr_node_key_get_public, EhrShare.ehr_node_key_get_public)
+        same(CEhrShare.ehr_node_key_free, EhrShare.ehr_node_key_free)
+        same(CEhrShare.ehr_dkg_new, EhrShare.ehr_dkg_new)
+        same(CEhrShare.ehr_dkg_start, EhrShare.ehr_dkg_start)
+        same(CEhrShare.ehr_dkg_advance, EhrShare.ehr_dkg_advance)
+        same(CEhrShare.ehr_dkg_next_message, EhrShare.ehr_dkg_next_message)
+        same(CEhrShare.ehr_dkg_receive, EhrShare.ehr_dkg_receive)
+        same(CEhrShare.ehr_dkg_get_round, EhrShare.ehr_dkg_get_round)
+        same(CEhrShare.ehr_dkg_get_faults, EhrShare.ehr_dkg_get_faults)
+        same(CEhrShare.ehr_dkg_get_session_id, EhrShare.ehr_dkg_get_session_id)
+        same(CEhrShare.ehr_dkg_get_qual, EhrShare.ehr_dkg_get_qual)
+        same(CEhrShare.ehr_dkg_get_params, EhrShare.ehr_dkg_get_params)
+        same(CEhrShare.ehr_dkg_get_master_public_key, EhrShare.ehr_dkg_get_master_public_key)
+        same(CEhrShare.ehr_dkg_get_fingerprint, EhrShare.ehr_dkg_get_fingerprint)
+        same(CEhrShare.ehr_dkg_get_key_share, EhrShare.ehr_dkg_get_key_share)
+        same(CEhrShare.ehr_dkg_free, EhrShare.ehr_dkg_free)
+        same(CEhrShare.ehr_params_from_bytes, EhrShare.ehr_params_from_bytes)
+        same(CEhrShare.ehr_params_to_bytes, EhrShare.ehr_params_to_bytes)
+        same(CEhrShare.ehr_params_get_threshold, EhrShare.ehr_params_get_threshold)
+        same(CEhrShare.ehr_params_get_master_public_key, EhrShare.ehr_params_get_master_public_key)
+        same(CEhrShare.ehr_params_get_fingerprint, EhrShare.ehr_params_get_fingerprint)
+        same(CEhrShare.ehr_params_get_public_share, EhrShare.ehr_params_get_public_share)
+        same(CEhrShare.ehr_params_free, EhrShare.ehr_params_free)
+        same(CEhrShare.ehr_key_share_new, EhrShare.ehr_key_share_new)
+        same(CEhrShare.ehr_key_share_get_secret, EhrShare.ehr_key_share_get_secret)
+        same(CEhrShare.ehr_key_share_get_index, EhrShare.ehr_key_share_get_index)
+        same(CEhrShare.ehr_key_share_issue, EhrShare.ehr_key_share_issue)
+        same(CEhrShare.ehr_key_share_free, EhrShare.ehr_key_share_free)
+        same(CEhrShare.ehr_partial_key_verify, EhrShare.ehr_partial_key_verify)
+        same(CEhrShare.ehr_identity_key_combine, EhrShare.ehr_identity_key_combine)
+        same(CEhrShare.ehr_identity_key_new, EhrShare.ehr_identity_key_new)
+        same(CEhrShare.ehr_identity_key_get_decryption_key, EhrShare.ehr_identity_key_get_decryption_key)
+        same(CEhrShare.ehr_identity_key_get_signing_key, EhrShare.ehr_identity_key_get_signing_key)
+        same(CEhrShare.ehr_identity_key_get_identity, EhrShare.ehr_identity_key_get_identity)
+        same(CEhrShare.ehr_identity_key_free, EhrShare.ehr_identity_key_free)
+    }
+}
