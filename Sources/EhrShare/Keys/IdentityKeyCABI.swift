@@ -37,8 +37,9 @@ final class IdentityKeyHandle {
 /// does not decode (the index inside is not known yet).
 private func decodePartialKey(_ pointer: UnsafePointer<UInt8>?, _ length: Int, params: PublicParams,
                               _ name: String) throws -> PartialKey {
+    // Its own messages already name the argument.
+    let bytes = try Buffers.readBounded(pointer, length, limit: IdentityKeyHandle.maxPartialKeyBytes, name)
     do {
-        let bytes = try Buffers.readBounded(pointer, length, limit: IdentityKeyHandle.maxPartialKeyBytes, name)
         return try PartialKey(decoding: bytes, params: params)
     } catch {
         let failure = cabiFailure(for: error)
