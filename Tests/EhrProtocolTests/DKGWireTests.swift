@@ -164,6 +164,22 @@ final class DKGWireTests: XCTestCase {
         XCTAssertTrue(a.commitments.isEmpty)
     }
 
+    /// A signed but undecodable body is blamed on its signer, at most a few times, so a flood
+    /// of garbage cannot grow the fault log.
+    func testMalformedFloodIsBoundedInTheFaultLog() throws {
+        let (net, commit, _) = try dealing()
+        let a = net.authority(2)
+        let body = try net.body(commit)
+        for k in 0..<10 {
+            var b = Array(body.dropLast(k + 1))
+            b[41] = UInt8(k)
+            XCTAssertThrowsError(try a.receive(try net.signed(b, as: 1), from: 1))
+        }
+        XCTAssertEqual(a.faults.count, DKGAuthority.maxMalformedPerAuthority)
+        XCTAssertTrue(a.faults.allSatisfy { $0.authority == 1 && $0.kind == .malformedMessage })
+        XCTAssertEqual(try a.receive(commit, from: 1), .accepted, "the real commitment is still accepted")
+    }
+
     func testAdvanceAndStartMisuse() throws {
         let (net, _, _) = try dealing()
         XCTAssertThrowsError(try net.authority(2).advance()) { e in

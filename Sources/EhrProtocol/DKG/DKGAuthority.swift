@@ -90,12 +90,23 @@ public final class DKGAuthority {
 
     /// Samples f_i, f'_i of degree t−1 and returns DKG_COMMIT (broadcast) and one sealed
     /// DKG_SHARE per other authority (PROTOCOL.md §4 step 1).
-    /// - Throws: `ProtocolError.state` if already started, `.random` if the CSPRNG fails.
+    /// - Throws: `ProtocolError.state` if already started, `.random` if the CSPRNG fails (the
+    ///   round is then `.failed`).
     public func start() throws -> [DKGOutgoing] {
         guard round == .idle else { throw ProtocolError.state("the DKG has already started") }
+        round = .dealing
+        do {
+            return try deal()
+        } catch {
+            round = .failed
+            wipeSecrets()
+            throw error
+        }
+    }
+
+    private func deal() throws -> [DKGOutgoing] {
         f = try DKGPolynomial.random(degree: session.t - 1)
         fPrime = try DKGPolynomial.random(degree: session.t - 1)
-        round = .dealing
         // C_k = a_k·g2 + b_k·h: secret coefficients, constant-time multiplication.
         var c: [G2Projective] = []
         for (a, b) in zip(f.coefficients, fPrime.coefficients) {
@@ -126,7 +137,8 @@ public final class DKGAuthority {
     ///   another session, an index out of range or a sender that differs from the signer,
     ///   `.verify` for a bad signature (forged sender) or equivocation, `.decrypt` for a share
     ///   that does not decrypt, `.state` for a message whose round is over; `FieldError` /
-    ///   `CurveError` for bad scalars or points. Nothing is stored when it throws.
+    ///   `CurveError` for bad scalars or points. When it throws, nothing is stored except the
+    ///   record of an equivocation (two different signed messages for one slot) in `faults`.
     @discardableResult
     public func receive(_ bytes: [UInt8], from sender: UInt16) throws -> DKGReceipt {
         guard round != .done, round != .failed else { throw ProtocolError.state("the DKG is over") }
