@@ -665,6 +665,62 @@ ehr_status ehr_identity_key_get_identity(const ehr_identity_key *key,
 /* Wipes the keys and releases the handle. NULL is ignored. */
 EHR_API void ehr_identity_key_free(ehr_identity_key *key);
 
+/* Optional blinded issuance (PROTOCOL.md section 5): the authority never
+ * sees x_i * H1(id) in clear, so its answer may travel in the open. The
+ * user creates an ehr_blinding for its identity and sends its
+ * BLIND_REQUEST (with a proof that both halves use one blinding factor);
+ * authority i answers with BLIND_PARTIAL from its key share after
+ * authenticating the requester; the user checks and unblinds each answer
+ * into an ordinary PARTIAL_KEY for ehr_identity_key_combine.
+ * ehr_blinding is immutable after creation and thread-safe like
+ * ehr_params. */
+typedef struct ehr_blinding ehr_blinding;
+
+/* Draws a blinding factor and builds the request.
+ * Returns: EHR_OK; EHR_ERR_PARAM for an invalid id; EHR_ERR_RANDOM.
+ * Out:     out: the new handle; free it with ehr_blinding_free.
+ * In:      params: the PARAMS the keys are for; id: id_len bytes. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
+ehr_status ehr_blinding_new(ehr_blinding **out, const ehr_params *params,
+                            const uint8_t *id, size_t id_len);
+
+/* Returns: EHR_OK; EHR_ERR_BUFFER_TOO_SMALL.
+ * Out:     out: BLIND_REQUEST, 200 + id_len bytes. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4)
+ehr_status ehr_blinding_get_request(const ehr_blinding *blinding,
+                                    uint8_t *out, size_t out_cap,
+                                    size_t *out_len);
+
+/* Authority side: checks a BLIND_REQUEST and answers it with BLIND_PARTIAL
+ * (x_i * B_e, x_i * B_s).
+ * Returns: EHR_OK; a decoding status; EHR_ERR_PARAM if the request names
+ *          another identity than `id` or another master key;
+ *          EHR_ERR_VERIFY if its proof fails; EHR_ERR_BUFFER_TOO_SMALL.
+ * Out:     out: 138 + id_len bytes.
+ * In:      request: request_len bytes; id: the identity the requester was
+ *          authenticated as (out of band), id_len bytes. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4, 5, 7)
+ehr_status ehr_key_share_answer_blind(const ehr_key_share *share,
+                                      uint8_t *out, size_t out_cap,
+                                      size_t *out_len, const uint8_t *request,
+                                      size_t request_len, const uint8_t *id,
+                                      size_t id_len);
+
+/* User side: checks authority i's BLIND_PARTIAL against Y_i and unblinds
+ * it.
+ * Returns: EHR_OK; a decoding status; EHR_ERR_PARAM for another identity
+ *          or master key; EHR_ERR_VERIFY naming the authority if the
+ *          answer is wrong; EHR_ERR_BUFFER_TOO_SMALL.
+ * Out:     out: PARTIAL_KEY, 138 + id_len bytes.
+ * In:      answer: answer_len bytes. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4, 5)
+ehr_status ehr_blinding_unblind(const ehr_blinding *blinding, uint8_t *out,
+                                size_t out_cap, size_t *out_len,
+                                const uint8_t *answer, size_t answer_len);
+
+/* Releases the handle (and its blinding factor). NULL is ignored. */
+EHR_API void ehr_blinding_free(ehr_blinding *blinding);
+
 #ifdef __cplusplus
 }
 #endif

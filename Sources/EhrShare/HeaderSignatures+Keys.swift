@@ -47,5 +47,10 @@ extension HeaderSignatures {
         same(CEhrShare.ehr_identity_key_get_signing_key, EhrShare.ehr_identity_key_get_signing_key)
         same(CEhrShare.ehr_identity_key_get_identity, EhrShare.ehr_identity_key_get_identity)
         same(CEhrShare.ehr_identity_key_free, EhrShare.ehr_identity_key_free)
+        same(CEhrShare.ehr_blinding_new, EhrShare.ehr_blinding_new)
+        same(CEhrShare.ehr_blinding_get_request, EhrShare.ehr_blinding_get_request)
+        same(CEhrShare.ehr_key_share_answer_blind, EhrShare.ehr_key_share_answer_blind)
+        same(CEhrShare.ehr_blinding_unblind, EhrShare.ehr_blinding_unblind)
+        same(CEhrShare.ehr_blinding_free, EhrShare.ehr_blinding_free)
     }
 }

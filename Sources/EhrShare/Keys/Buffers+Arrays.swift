@@ -42,4 +42,19 @@ extension Buffers {
         guard let pointer else { throw CABIFailure(EHR_ERR_NULL_POINTER, "id is NULL") }
         return try Identity(validating: Array(UnsafeBufferPointer(start: pointer, count: length)))
     }
+
+    /// Writes a result whose size is known up front, computing it only when the
+    /// buffer is large enough: a size query then costs no scalar multiplication
+    /// or pairing (Python's query-then-fill pattern would otherwise compute twice).
+    static func writeSized(
+        _ size: Int, to out: UnsafeMutablePointer<UInt8>?, capacity: Int, length: UnsafeMutablePointer<Int>?,
+        _ compute: () throws -> [UInt8]
+    ) throws {
+        guard let length else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
+        guard out != nil, capacity >= size else {
+            length.pointee = size
+            throw CABIFailure(EHR_ERR_BUFFER_TOO_SMALL, "output needs \(size) bytes, capacity is \(capacity)")
+        }
+        try Buffers.writeVariable(try compute(), to: out, capacity: capacity, length: length)
+    }
 }

@@ -78,18 +78,11 @@ public func ehr_key_share_issue(
 ) -> ehr_status {
     cabiCall {
         let handle = try Handles.object(share, as: KeyShareHandle.self, "share")
-        guard let outLen else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         let identity = try Buffers.identity(id, idLen)
-        // The size is known without the two scalar multiplications, so a size
-        // query (out = NULL) costs nothing.
-        let needed = 138 + identity.bytes.count
-        guard out != nil, outCap >= needed else {
-            outLen.pointee = needed
-            throw CABIFailure(EHR_ERR_BUFFER_TOO_SMALL, "output needs \(needed) bytes, capacity is \(outCap)")
+        try Buffers.writeSized(138 + identity.bytes.count, to: out, capacity: outCap, length: outLen) {
+            try ThresholdKeys.issue(for: identity, share: try handle.share(), index: handle.index,
+                                    params: handle.params).encoded
         }
-        let partial = try ThresholdKeys.issue(for: identity, share: try handle.share(), index: handle.index,
-                                              params: handle.params)
-        try Buffers.writeVariable(partial.encoded, to: out, capacity: outCap, length: outLen)
     }
 }
 

@@ -66,4 +66,10 @@ DECLARATIONS = {
     "ehr_identity_key_get_signing_key": (ehr_status, [handle, u8p]),
     "ehr_identity_key_get_identity": (ehr_status, [handle, u8p, c_size_t, size_tp]),
     "ehr_identity_key_free": (None, [handle]),
+    # Blinded issuance
+    "ehr_blinding_new": (ehr_status, [handlep, handle, u8p, c_size_t]),
+    "ehr_blinding_get_request": (ehr_status, [handle, u8p, c_size_t, size_tp]),
+    "ehr_key_share_answer_blind": (ehr_status, [handle, u8p, c_size_t, size_tp, u8p, c_size_t, u8p, c_size_t]),
+    "ehr_blinding_unblind": (ehr_status, [handle, u8p, c_size_t, size_tp, u8p, c_size_t]),
+    "ehr_blinding_free": (None, [handle]),
 }

@@ -246,6 +246,35 @@ class KeyShare(_Handle):
         ident, id_len = in_buf(_id_bytes(identity))
         return call_variable(lib.ehr_key_share_issue, self._h, args_after=(ident, id_len))
 
+    def answer_blind(self, request: bytes, authenticated: Identity) -> bytes:
+        """BLIND_PARTIAL for a BLIND_REQUEST of a requester authenticated (out
+        of band) as `authenticated`."""
+        req, req_len = in_buf(request)
+        ident, id_len = in_buf(_id_bytes(authenticated))
+        return call_variable(lib.ehr_key_share_answer_blind, self._h, args_after=(req, req_len, ident, id_len))
+
+
+class Blinding(_Handle):
+    """User side of blinded issuance: a blinding factor for one identity and
+    its BLIND_REQUEST. Each authority's BLIND_PARTIAL answer unblinds into an
+    ordinary PARTIAL_KEY for PublicParams.combine."""
+    _free_name = "ehr_blinding_free"
+
+    def __init__(self, params: PublicParams, identity: Identity):
+        ident, id_len = in_buf(_id_bytes(identity))
+        ptr = ctypes.c_void_p()
+        check(lib.ehr_blinding_new(ctypes.byref(ptr), params._h, ident, id_len))
+        super().__init__(ptr)
+
+    @property
+    def request(self) -> bytes:
+        return call_variable(lib.ehr_blinding_get_request, self._h)
+
+    def unblind(self, answer: bytes) -> bytes:
+        """Checks authority i's answer against Y_i; returns its PARTIAL_KEY."""
+        buf, n = in_buf(answer)
+        return call_variable(lib.ehr_blinding_unblind, self._h, args_after=(buf, n))
+
 
 class IdentityKey(_Handle):
     """A user's decryption key ske and signing key sks (G1), checked against y."""
@@ -392,5 +421,5 @@ def combine_partial_keys(params: PublicParams, partial_keys: Sequence[bytes], id
     return params.combine(partial_keys, identity)
 
 
-__all__ = ["NodeKey", "DKGSession", "PublicParams", "KeyShare", "IdentityKey", "Message", "Fault", "Round",
-           "FaultKind", "roster_bytes", "issue_partial_key", "verify_partial_key", "combine_partial_keys"]
+__all__ = ["NodeKey", "DKGSession", "PublicParams", "KeyShare", "IdentityKey", "Blinding", "Message", "Fault",
+           "Round", "FaultKind", "roster_bytes", "issue_partial_key", "verify_partial_key", "combine_partial_keys"]

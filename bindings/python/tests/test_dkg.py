@@ -12,7 +12,7 @@ import pytest
 
 from ehrshare import EhrError, Status, _ffi
 from ehrshare.bls import G1, G2, Scalar
-from ehrshare.dkg import (DKGSession, FaultKind, IdentityKey, KeyShare, NodeKey, PublicParams, Round,
+from ehrshare.dkg import (Blinding, DKGSession, FaultKind, IdentityKey, KeyShare, NodeKey, PublicParams, Round,
                           combine_partial_keys, issue_partial_key, roster_bytes, verify_partial_key)
 
 lib = _ffi.lib
@@ -588,3 +588,49 @@ def test_session_outlives_its_node_key_handle():
     assert len({s.params_bytes() for s in sessions}) == 1
     for s in sessions:
         s.close()
+
+
+# MARK: - Blinded issuance
+
+def test_blinded_issuance_gives_the_same_key(dkg35):
+    _, params, shares = dkg35
+    with Blinding(params, ALICE) as blinding:
+        request = blinding.request
+        assert len(request) == 200 + len(ALICE)
+        answers = {k: shares[k].answer_blind(request, ALICE) for k in (2, 3, 5)}
+        assert all(len(a) == 138 + len(ALICE) for a in answers.values())
+        # The authority never saw x_i * H1(id): the answer is not the partial key.
+        assert answers[2][-96:] != shares[2].issue(ALICE)[-96:]
+        partials = [blinding.unblind(a) for a in answers.values()]
+    assert partials == [shares[k].issue(ALICE) for k in (2, 3, 5)]
+    with params.combine(partials, ALICE) as key:
+        assert (key.decryption_key, key.signing_key) == expected_keys(shares, ALICE.encode())
+
+
+def test_blinded_issuance_failures(dkg35):
+    _, params, shares = dkg35
+    blinding = Blinding(params, ALICE)
+    request = blinding.request
+    # The requester was authenticated as someone else.
+    with pytest.raises(EhrError) as info:
+        shares[1].answer_blind(request, "patient:mallory")
+    assert info.value.status == Status.ERR_PARAM
+    # A proof that does not match its points (z changed by one).
+    with pytest.raises(EhrError) as info:
+        shares[1].answer_blind(request[:-1] + bytes([request[-1] ^ 1]), ALICE)
+    assert info.value.status == Status.ERR_VERIFY
+    with pytest.raises(EhrError) as info:
+        shares[1].answer_blind(request[:-1], ALICE)
+    assert info.value.status == Status.ERR_LENGTH
+    # Authority 3's answer relabelled as authority 4's is named on unblinding.
+    answer = shares[3].answer_blind(request, ALICE)
+    index_at = 6 + 32
+    relabelled = answer[:index_at] + (4).to_bytes(2, "big") + answer[index_at + 2:]
+    with pytest.raises(EhrError) as info:
+        blinding.unblind(relabelled)
+    assert info.value.status == Status.ERR_VERIFY
+    assert "authority 4" in info.value.message
+    blinding.close()
+    with pytest.raises(EhrError) as info:
+        blinding.request
+    assert info.value.status == Status.ERR_NULL_POINTER
