@@ -487,6 +487,14 @@ EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4)
 ehr_status ehr_dkg_get_faults(const ehr_dkg *dkg, ehr_dkg_fault *out,
                               size_t out_cap, size_t *out_len);
 
+/* The same faults as text for logs: one line per fault, in the same order,
+ * "authority <k>: <kind> (<detail>)\n", UTF-8, not NUL-terminated.
+ * Returns: EHR_OK; EHR_ERR_BUFFER_TOO_SMALL (out may be NULL to ask).
+ * Out:     out: out_cap bytes; *out_len: the text's length. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4)
+ehr_status ehr_dkg_get_fault_log(const ehr_dkg *dkg, uint8_t *out,
+                                 size_t out_cap, size_t *out_len);
+
 /* Returns: EHR_OK.
  * Out:     out: the session id every message of the run carries. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)

@@ -21,6 +21,7 @@ extension HeaderSignatures {
         same(CEhrShare.ehr_dkg_receive, EhrShare.ehr_dkg_receive)
         same(CEhrShare.ehr_dkg_get_round, EhrShare.ehr_dkg_get_round)
         same(CEhrShare.ehr_dkg_get_faults, EhrShare.ehr_dkg_get_faults)
+        same(CEhrShare.ehr_dkg_get_fault_log, EhrShare.ehr_dkg_get_fault_log)
         same(CEhrShare.ehr_dkg_get_session_id, EhrShare.ehr_dkg_get_session_id)
         same(CEhrShare.ehr_dkg_get_qual, EhrShare.ehr_dkg_get_qual)
         same(CEhrShare.ehr_dkg_get_params, EhrShare.ehr_dkg_get_params)

@@ -120,6 +120,17 @@ public func ehr_dkg_get_faults(
     }
 }
 
+@_cdecl("ehr_dkg_get_fault_log")
+public func ehr_dkg_get_fault_log(
+    _ dkg: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
+) -> ehr_status {
+    cabiCall {
+        let handle = try Handles.object(dkg, as: DKGHandle.self, "dkg")
+        let text = handle.authority.faults.map { "\($0)\n" }.joined()
+        try Buffers.writeVariable(Array(text.utf8), to: out, capacity: outCap, length: outLen)
+    }
+}
+
 @_cdecl("ehr_dkg_get_session_id")
 public func ehr_dkg_get_session_id(_ dkg: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {

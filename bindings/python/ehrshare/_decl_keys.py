@@ -37,6 +37,7 @@ DECLARATIONS = {
     "ehr_dkg_receive": (ehr_status, [handle, intp, u8p, c_size_t, c_uint16]),
     "ehr_dkg_get_round": (ehr_status, [handle, intp]),
     "ehr_dkg_get_faults": (ehr_status, [handle, faultp, c_size_t, size_tp]),
+    "ehr_dkg_get_fault_log": (ehr_status, [handle, u8p, c_size_t, size_tp]),
     "ehr_dkg_get_session_id": (ehr_status, [handle, u8p]),
     "ehr_dkg_get_qual": (ehr_status, [handle, u16p, c_size_t, size_tp]),
     "ehr_dkg_get_params": (ehr_status, [handle, u8p, c_size_t, size_tp]),

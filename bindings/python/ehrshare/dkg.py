@@ -368,6 +368,11 @@ class DKGSession(_Handle):
         return [Fault(f.authority, FaultKind(f.kind)) for f in arr[: n.value]]
 
     @property
+    def fault_log(self) -> str:
+        """The faults as text, one line each with the library's detail."""
+        return call_variable(lib.ehr_dkg_get_fault_log, self._h).decode("utf-8")
+
+    @property
     def session_id(self) -> bytes:
         out = out_fixed(SESSION_ID_BYTES)
         check(lib.ehr_dkg_get_session_id(self._h, out))

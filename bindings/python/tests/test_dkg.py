@@ -124,6 +124,7 @@ def test_honest_dkg_all_authorities_agree(t, n):
     assert net.refusals == []
     for s in net.sessions:
         assert s.faults == []
+        assert s.fault_log == ""
     assert_agreement(net, list(range(1, n + 1)), list(range(1, n + 1)))
     net.close()
 
@@ -190,6 +191,7 @@ def test_shares_refused_by_t_authorities_disqualify_the_dealer():
     assert_agreement(net, [1, 2, 3], [2, 3])
     for s in net.sessions:
         assert (1, FaultKind.TOO_MANY_COMPLAINTS) in s.faults
+        assert "authority 1: tooManyComplaints" in s.fault_log
     net.close()
 
 
@@ -199,6 +201,7 @@ def test_silent_authority_is_left_out_of_qual():
     assert_agreement(net, [1, 2], [1, 2])
     for k in (1, 2):
         assert net.session(k).faults == [(3, FaultKind.MISSING_COMMITMENT)]
+        assert net.session(k).fault_log.splitlines() == ["authority 3: missingCommitment (no valid DKG_COMMIT)"]
     assert net.session(3).round == Round.IDLE
     net.close()
 
