@@ -31,7 +31,9 @@ class Consortium:
 
     def __init__(self, t, n, silent=(), tamper=None):
         self.t, self.n = t, n
-        self.keys = [NodeKey.generate() for _ in range(n)]
+        # Known secrets, so that a test can sign messages as a cheating authority.
+        self.secrets = [os.urandom(64) for _ in range(n)]
+        self.keys = [NodeKey.from_secret(secret) for secret in self.secrets]
         self.roster = [(f"hospital-{k}", key.public_key) for k, key in enumerate(self.keys, 1)]
         self.nonce = os.urandom(32)
         self.sessions = [DKGSession(self.roster, t, self.nonce, k, self.keys[k - 1]) for k in range(1, n + 1)]
@@ -62,6 +64,10 @@ class Consortium:
         # their own deadline, which the DKG must tolerate.
         for s in self.active():
             self.deliver(s.index, s.start(), Round.DEALING)
+        return self.advance_all()
+
+    def advance_all(self):
+        """The six deadlines, each followed by delivery."""
         for _ in range(6):
             for s in self.active():
                 rnd = s.round
@@ -203,6 +209,72 @@ def test_silent_authority_is_left_out_of_qual():
         assert net.session(k).faults == [(3, FaultKind.MISSING_COMMITMENT)]
         assert net.session(k).fault_log.splitlines() == ["authority 3: missingCommitment (no valid DKG_COMMIT)"]
     assert net.session(3).round == Round.IDLE
+    net.close()
+
+
+def open_signed(data):
+    """(sid, sender, body) of a DKG_SIGNED envelope (108 bytes + body)."""
+    assert data[:6] == b"EHRS\x01\x08"
+    length = int.from_bytes(data[40:44], "big")
+    return data[6:38], int.from_bytes(data[38:40], "big"), data[44:44 + length]
+
+
+def sign_as(secret, sid, sender, body):
+    """A DKG_SIGNED envelope signed with an authority's Ed25519 node seed."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    unsigned = b"EHRS\x01\x08" + sid + sender.to_bytes(2, "big") + len(body).to_bytes(4, "big") + body
+    return unsigned + Ed25519PrivateKey.from_private_bytes(secret[:32]).sign(b"EHRSHARE-V1-DKG-SIGNED" + unsigned)
+
+
+def test_wrong_feldman_vector_is_reconstructed_in_phase_2():
+    # Authority 2 signs a DKG_FELDMAN vector with A_1 + g2 (consistent with no
+    # share). Every other authority files a Feldman complaint revealing its
+    # share, the complaints are valid, and 2's polynomial is rebuilt from the
+    # reveals: 2 stays in QUAL and y is the same at every honest authority.
+    net = None
+
+    def tamper(sender, rnd, m):
+        if sender != 2 or m.to != 0:
+            return m
+        sid, _, body = open_signed(m.data)
+        if body[5] != 0x06:
+            return m
+        a1 = G2(body[42 + 96:42 + 192]) + G2.generator()
+        body = body[:42 + 96] + a1.to_bytes() + body[42 + 192:]
+        return m._replace(data=sign_as(net.secrets[1], sid, 2, body))
+
+    net = Consortium(3, 5, tamper=tamper)
+    net.run()
+    assert net.refusals == []
+    honest = [1, 3, 4, 5]
+    assert_agreement(net, honest, [1, 2, 3, 4, 5])
+    for k in honest:
+        assert net.session(k).faults == [(2, FaultKind.FELDMAN_MISMATCH)]
+    # The cheater's own view (its genuine vector) gives the same key.
+    assert net.session(2).master_public_key == net.session(1).master_public_key
+    net.close()
+
+
+def test_equivocating_commitment_is_refused_and_disqualifies():
+    # Authority 3 signs a second, different DKG_COMMIT: it is refused with
+    # EHR_ERR_VERIFY naming 3, and 3 is out of QUAL at the honest authorities.
+    net = Consortium(2, 3)
+    first = {}
+    for s in net.sessions:
+        first[s.index] = s.start()
+        net.deliver(s.index, first[s.index], Round.DEALING)
+    sid, _, body = open_signed(first[3][0].data)
+    c1 = G2(body[42 + 96:42 + 192]) + G2.generator()
+    second = sign_as(net.secrets[2], sid, 3, body[:42 + 96] + c1.to_bytes() + body[42 + 192:])
+    for k in (1, 2):
+        with pytest.raises(EhrError) as info:
+            net.session(k).receive(second, 3)
+        assert info.value.status == Status.ERR_VERIFY
+        assert "authority 3" in info.value.message
+    net.advance_all()
+    assert_agreement(net, [1, 2], [1, 2])
+    for k in (1, 2):
+        assert (3, FaultKind.EQUIVOCATION) in net.session(k).faults
     net.close()
 
 
