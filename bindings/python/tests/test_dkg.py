@@ -155,6 +155,8 @@ def test_replayed_messages_are_reported_as_duplicates():
     assert net.session(2).receive(out[0].data, 1) is True
     assert net.session(2).receive(out[1].data, 1) is False
     assert net.session(2).receive(out[1].data, 1) is True
+    # An authority's own broadcast echoed back by the ledger is a repeat too.
+    assert net.session(1).receive(out[0].data, 1) is True
     net.close()
 
 
