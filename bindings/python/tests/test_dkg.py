@@ -711,3 +711,46 @@ def test_blinded_issuance_failures(dkg35):
     with pytest.raises(EhrError) as info:
         blinding.request
     assert info.value.status == Status.ERR_NULL_POINTER
+
+
+def test_immutable_handles_are_shared_between_threads(dkg35):
+    # The header lets threads share an ehr_key_share and an ehr_params;
+    # ctypes releases the GIL during each call, so these calls overlap.
+    import threading
+    _, params, shares = dkg35
+    results, errors = {}, []
+
+    def work(k):
+        try:
+            identity = f"patient:thread-{k}"
+            pks = [shares[i].issue(identity) for i in (1, 3, 5)]
+            for pk in pks:
+                params.verify_partial_key(pk, identity)
+            with params.combine(pks, identity) as key:
+                results[k] = (identity, key.decryption_key)
+        except Exception as exc:  # reported below with the thread's number
+            errors.append((k, exc))
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    for identity, ske in results.values():
+        assert ske == expected_keys(shares, identity.encode())[0]
+    assert len(results) == 8
+
+
+def test_rounds_advance_in_order():
+    net = Consortium(2, 3)
+    seen = {s.index: [s.round] for s in net.sessions}
+    for s in net.sessions:
+        net.deliver(s.index, s.start(), Round.DEALING)
+        seen[s.index].append(s.round)
+    for _ in range(6):
+        for s in net.sessions:
+            net.deliver(s.index, s.advance(), Round(s.round + 1))
+            seen[s.index].append(s.round)
+    assert all(rounds == list(Round)[:-1] for rounds in seen.values())
+    net.close()
