@@ -281,9 +281,9 @@ ehr_status ehr_gt_pow(uint8_t out[EHR_GT_BYTES], const uint8_t a[EHR_GT_BYTES],
  * decryption key ske and signing key sks.
  *
  * Objects:
- *  - ehr_node_key: an authority's long-term node keys for the DKG channel
+ *  - ehr_dkg_node_key: an authority's long-term node keys for the DKG channel
  *    (Ed25519 signs every DKG message, X25519 receives sealed shares). Its
- *    public part (EHR_NODE_PUBLIC_KEY_BYTES: Ed25519 key || X25519 key) goes
+ *    public part (EHR_DKG_NODE_PUBLIC_KEY_BYTES: Ed25519 key || X25519 key) goes
  *    into the roster that every authority knows before the DKG.
  *  - ehr_dkg: one authority's side of one DKG run, a state machine without
  *    I/O. The host carries the bytes: it calls ehr_dkg_start, hands every
@@ -313,18 +313,18 @@ ehr_status ehr_gt_pow(uint8_t out[EHR_GT_BYTES], const uint8_t a[EHR_GT_BYTES],
  * when their handle is freed.
  *
  * THREAD SAFETY: ehr_dkg has no internal lock: one thread at a time, for
- * its getters too. ehr_node_key, ehr_params, ehr_key_share and
+ * its getters too. ehr_dkg_node_key, ehr_params, ehr_key_share and
  * ehr_identity_key never change after creation and may be used from
  * several threads at once (but not freed while in use). */
 
-typedef struct ehr_node_key ehr_node_key;
+typedef struct ehr_dkg_node_key ehr_dkg_node_key;
 typedef struct ehr_dkg ehr_dkg;
 typedef struct ehr_params ehr_params;
 typedef struct ehr_key_share ehr_key_share;
 typedef struct ehr_identity_key ehr_identity_key;
 
-#define EHR_NODE_PUBLIC_KEY_BYTES 64  /* Ed25519 public || X25519 public */
-#define EHR_NODE_SECRET_KEY_BYTES 64  /* Ed25519 seed || X25519 private */
+#define EHR_DKG_NODE_PUBLIC_KEY_BYTES 64  /* Ed25519 public || X25519 public */
+#define EHR_DKG_NODE_SECRET_KEY_BYTES 64  /* Ed25519 seed || X25519 private */
 #define EHR_FINGERPRINT_BYTES 32      /* SHA-256("EHRSHARE-V1-MPK" || y) */
 #define EHR_SESSION_ID_BYTES 32       /* DKG sid */
 /* The largest message ehr_dkg_next_message returns (a signed commitment
@@ -333,8 +333,8 @@ typedef struct ehr_identity_key ehr_identity_key;
 
 /* Returns: the sizes above, for bindings that cannot read macros.
  * Thread-safe; they leave the last error message unchanged. */
-EHR_API size_t ehr_node_public_key_bytes(void);
-EHR_API size_t ehr_node_secret_key_bytes(void);
+EHR_API size_t ehr_dkg_node_public_key_bytes(void);
+EHR_API size_t ehr_dkg_node_secret_key_bytes(void);
 EHR_API size_t ehr_fingerprint_bytes(void);
 EHR_API size_t ehr_session_id_bytes(void);
 EHR_API size_t ehr_dkg_message_max_bytes(void);
@@ -378,29 +378,29 @@ typedef struct ehr_dkg_fault {
 
 /* Creates fresh node keys from the system generator.
  * Returns: EHR_OK, EHR_ERR_RANDOM.
- * Out:     out: the new handle; free it with ehr_node_key_free. */
+ * Out:     out: the new handle; free it with ehr_dkg_node_key_free. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
-ehr_status ehr_node_key_generate(ehr_node_key **out);
+ehr_status ehr_dkg_node_key_generate(ehr_dkg_node_key **out);
 
 /* Re-creates node keys from their secret bytes (kept by the host, e.g.
  * drawn with its own generator and stored encrypted).
  * Returns: EHR_OK; EHR_ERR_PARAM if OpenSSL refuses a half.
- * Out:     out: the new handle; free it with ehr_node_key_free.
+ * Out:     out: the new handle; free it with ehr_dkg_node_key_free.
  * In:      secret: Ed25519 seed (32) || X25519 private key (32). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_node_key_from_secret(
-    ehr_node_key **out, const uint8_t secret[EHR_NODE_SECRET_KEY_BYTES]);
+ehr_status ehr_dkg_node_key_from_secret(
+    ehr_dkg_node_key **out, const uint8_t secret[EHR_DKG_NODE_SECRET_KEY_BYTES]);
 
 /* Writes the public part, the authority's roster key.
  * Returns: EHR_OK.
  * Out:     out: Ed25519 public key (32) || X25519 public key (32). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_node_key_get_public(const ehr_node_key *key,
-                                   uint8_t out[EHR_NODE_PUBLIC_KEY_BYTES]);
+ehr_status ehr_dkg_node_key_get_public(const ehr_dkg_node_key *key,
+                                   uint8_t out[EHR_DKG_NODE_PUBLIC_KEY_BYTES]);
 
 /* Wipes the secrets and releases the handle. NULL is ignored. A DKG
  * created with the key keeps its own reference, so this may come first. */
-EHR_API void ehr_node_key_free(ehr_node_key *key);
+EHR_API void ehr_dkg_node_key_free(ehr_dkg_node_key *key);
 
 /* Creates authority `index`'s side of a DKG run.
  * Returns: EHR_OK; EHR_ERR_LENGTH for a truncated roster; EHR_ERR_PARAM
@@ -419,7 +419,7 @@ EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 5, 8)
 ehr_status ehr_dkg_new(ehr_dkg **out, const uint8_t *roster,
                        size_t roster_len, uint16_t threshold,
                        const uint8_t *nonce, size_t nonce_len,
-                       uint16_t index, const ehr_node_key *key);
+                       uint16_t index, const ehr_dkg_node_key *key);
 
 /* Opens round 1 (dealing): draws the polynomials and queues a signed
  * commitment (broadcast) and one sealed share per other authority.

@@ -5,15 +5,15 @@ import CEhrShare
 /// and threshold keys" (see `HeaderSignatures`).
 extension HeaderSignatures {
     static func checkKeys() {
-        same(CEhrShare.ehr_node_public_key_bytes, EhrShare.ehr_node_public_key_bytes)
-        same(CEhrShare.ehr_node_secret_key_bytes, EhrShare.ehr_node_secret_key_bytes)
+        same(CEhrShare.ehr_dkg_node_public_key_bytes, EhrShare.ehr_dkg_node_public_key_bytes)
+        same(CEhrShare.ehr_dkg_node_secret_key_bytes, EhrShare.ehr_dkg_node_secret_key_bytes)
         same(CEhrShare.ehr_fingerprint_bytes, EhrShare.ehr_fingerprint_bytes)
         same(CEhrShare.ehr_session_id_bytes, EhrShare.ehr_session_id_bytes)
         same(CEhrShare.ehr_dkg_message_max_bytes, EhrShare.ehr_dkg_message_max_bytes)
-        same(CEhrShare.ehr_node_key_generate, EhrShare.ehr_node_key_generate)
-        same(CEhrShare.ehr_node_key_from_secret, EhrShare.ehr_node_key_from_secret)
-        same(CEhrShare.ehr_node_key_get_public, EhrShare.ehr_node_key_get_public)
-        same(CEhrShare.ehr_node_key_free, EhrShare.ehr_node_key_free)
+        same(CEhrShare.ehr_dkg_node_key_generate, EhrShare.ehr_dkg_node_key_generate)
+        same(CEhrShare.ehr_dkg_node_key_from_secret, EhrShare.ehr_dkg_node_key_from_secret)
+        same(CEhrShare.ehr_dkg_node_key_get_public, EhrShare.ehr_dkg_node_key_get_public)
+        same(CEhrShare.ehr_dkg_node_key_free, EhrShare.ehr_dkg_node_key_free)
         same(CEhrShare.ehr_dkg_new, EhrShare.ehr_dkg_new)
         same(CEhrShare.ehr_dkg_start, EhrShare.ehr_dkg_start)
         same(CEhrShare.ehr_dkg_advance, EhrShare.ehr_dkg_advance)

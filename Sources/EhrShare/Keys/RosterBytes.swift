@@ -12,7 +12,7 @@ import EhrProtocol
 /// `(pointer, length)` pair instead of arrays of names and keys.
 enum RosterBytes {
     /// Largest roster accepted before parsing: 256 entries of the largest size.
-    static let maxBytes = DKGSession.maxAuthorities * (2 + 1024 + Int(EHR_NODE_PUBLIC_KEY_BYTES))
+    static let maxBytes = DKGSession.maxAuthorities * (2 + 1024 + Int(EHR_DKG_NODE_PUBLIC_KEY_BYTES))
 
     /// Splits and validates the entries.
     /// - Throws: `CABIFailure(EHR_ERR_LENGTH)` for a truncated entry;
@@ -26,7 +26,7 @@ enum RosterBytes {
                 throw CABIFailure(EHR_ERR_LENGTH, "roster entry \(k) is truncated in its name length")
             }
             let nameLength = Int(bytes[at]) << 8 | Int(bytes[at + 1])
-            let entryLength = 2 + nameLength + Int(EHR_NODE_PUBLIC_KEY_BYTES)
+            let entryLength = 2 + nameLength + Int(EHR_DKG_NODE_PUBLIC_KEY_BYTES)
             guard bytes.count - at >= entryLength else {
                 throw CABIFailure(EHR_ERR_LENGTH, "roster entry \(k) needs \(entryLength) bytes, \(bytes.count - at) remain")
             }

@@ -19,16 +19,16 @@ u8pp = POINTER(u8p)
 
 # name: (restype, [argtypes])
 DECLARATIONS = {
-    "ehr_node_public_key_bytes": (c_size_t, []),
-    "ehr_node_secret_key_bytes": (c_size_t, []),
+    "ehr_dkg_node_public_key_bytes": (c_size_t, []),
+    "ehr_dkg_node_secret_key_bytes": (c_size_t, []),
     "ehr_fingerprint_bytes": (c_size_t, []),
     "ehr_session_id_bytes": (c_size_t, []),
     "ehr_dkg_message_max_bytes": (c_size_t, []),
     # Node keys
-    "ehr_node_key_generate": (ehr_status, [handlep]),
-    "ehr_node_key_from_secret": (ehr_status, [handlep, u8p]),
-    "ehr_node_key_get_public": (ehr_status, [handle, u8p]),
-    "ehr_node_key_free": (None, [handle]),
+    "ehr_dkg_node_key_generate": (ehr_status, [handlep]),
+    "ehr_dkg_node_key_from_secret": (ehr_status, [handlep, u8p]),
+    "ehr_dkg_node_key_get_public": (ehr_status, [handle, u8p]),
+    "ehr_dkg_node_key_free": (None, [handle]),
     # DKG sessions
     "ehr_dkg_new": (ehr_status, [handlep, u8p, c_size_t, c_uint16, u8p, c_size_t, c_uint16, handle]),
     "ehr_dkg_start": (ehr_status, [handle, size_tp]),

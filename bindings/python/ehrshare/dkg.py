@@ -31,8 +31,8 @@ from ._decl_keys import DKGFault
 from .errors import EhrError, Status
 
 lib = _ffi.lib
-NODE_PUBLIC_KEY_BYTES = lib.ehr_node_public_key_bytes()
-NODE_SECRET_KEY_BYTES = lib.ehr_node_secret_key_bytes()
+NODE_PUBLIC_KEY_BYTES = lib.ehr_dkg_node_public_key_bytes()
+NODE_SECRET_KEY_BYTES = lib.ehr_dkg_node_secret_key_bytes()
 FINGERPRINT_BYTES = lib.ehr_fingerprint_bytes()
 SESSION_ID_BYTES = lib.ehr_session_id_bytes()
 DKG_MESSAGE_MAX_BYTES = lib.ehr_dkg_message_max_bytes()
@@ -137,22 +137,22 @@ class _Handle:
 
 class NodeKey(_Handle):
     """An authority's long-term DKG channel keys (Ed25519 + X25519)."""
-    _free_name = "ehr_node_key_free"
+    _free_name = "ehr_dkg_node_key_free"
 
     @classmethod
     def generate(cls) -> "NodeKey":
-        return cls._create(lib.ehr_node_key_generate)
+        return cls._create(lib.ehr_dkg_node_key_generate)
 
     @classmethod
     def from_secret(cls, secret: bytes) -> "NodeKey":
         """From Ed25519 seed (32) || X25519 private key (32)."""
-        return cls._create(lib.ehr_node_key_from_secret, _fixed_in(secret, NODE_SECRET_KEY_BYTES, "secret"))
+        return cls._create(lib.ehr_dkg_node_key_from_secret, _fixed_in(secret, NODE_SECRET_KEY_BYTES, "secret"))
 
     @property
     def public_key(self) -> bytes:
         """Ed25519 public key || X25519 public key: the roster entry's key."""
         out = out_fixed(NODE_PUBLIC_KEY_BYTES)
-        check(lib.ehr_node_key_get_public(self._h, out))
+        check(lib.ehr_dkg_node_key_get_public(self._h, out))
         return bytes(out)
 
 

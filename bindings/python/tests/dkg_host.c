@@ -50,30 +50,30 @@ static int deliver(int from) {
 
 int main(void) {
     CHECK(ehr_init(EHR_ABI_VERSION));
-    if (ehr_node_public_key_bytes() != EHR_NODE_PUBLIC_KEY_BYTES ||
+    if (ehr_dkg_node_public_key_bytes() != EHR_DKG_NODE_PUBLIC_KEY_BYTES ||
         ehr_dkg_message_max_bytes() != EHR_DKG_MESSAGE_MAX_BYTES)
         return fail("size functions differ from the macros", EHR_ERR_INTERNAL);
 
     /* Roster: id("authority-k") || node public key, authority 1 first. */
-    ehr_node_key *keys[N];
-    uint8_t roster[N * (2 + 11 + EHR_NODE_PUBLIC_KEY_BYTES)];
+    ehr_dkg_node_key *keys[N];
+    uint8_t roster[N * (2 + 11 + EHR_DKG_NODE_PUBLIC_KEY_BYTES)];
     size_t roster_len = 0;
     for (int k = 0; k < N; k++) {
         char name[12];
         snprintf(name, sizeof name, "authority-%d", k + 1);
-        CHECK(ehr_node_key_generate(&keys[k]));
+        CHECK(ehr_dkg_node_key_generate(&keys[k]));
         roster[roster_len++] = 0;
         roster[roster_len++] = (uint8_t)strlen(name);
         memcpy(roster + roster_len, name, strlen(name));
         roster_len += strlen(name);
-        CHECK(ehr_node_key_get_public(keys[k], roster + roster_len));
-        roster_len += EHR_NODE_PUBLIC_KEY_BYTES;
+        CHECK(ehr_dkg_node_key_get_public(keys[k], roster + roster_len));
+        roster_len += EHR_DKG_NODE_PUBLIC_KEY_BYTES;
     }
     uint8_t nonce[32];
     CHECK(ehr_scalar_random(nonce)); /* any 32 fresh bytes do */
     for (int k = 0; k < N; k++) {
         CHECK(ehr_dkg_new(&dkg[k], roster, roster_len, T, nonce, sizeof nonce, (uint16_t)(k + 1), keys[k]));
-        ehr_node_key_free(keys[k]); /* the DKG keeps its own reference */
+        ehr_dkg_node_key_free(keys[k]); /* the DKG keeps its own reference */
     }
 
     for (int k = 0; k < N; k++) {

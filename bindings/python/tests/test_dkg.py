@@ -523,10 +523,10 @@ def test_null_pointers_give_a_status(dkg35):
         rb = (ctypes.c_uint8 * len(roster)).from_buffer_copy(roster)
         nonce = (ctypes.c_uint8 * 32)()
         calls = [
-            lambda: lib.ehr_node_key_generate(None),
-            lambda: lib.ehr_node_key_from_secret(ctypes.byref(h), None),
-            lambda: lib.ehr_node_key_get_public(None, buf),
-            lambda: lib.ehr_node_key_get_public(key._h, None),
+            lambda: lib.ehr_dkg_node_key_generate(None),
+            lambda: lib.ehr_dkg_node_key_from_secret(ctypes.byref(h), None),
+            lambda: lib.ehr_dkg_node_key_get_public(None, buf),
+            lambda: lib.ehr_dkg_node_key_get_public(key._h, None),
             lambda: lib.ehr_dkg_new(None, rb, len(roster), 1, nonce, 32, 1, key._h),
             lambda: lib.ehr_dkg_new(ctypes.byref(h), None, len(roster), 1, nonce, 32, 1, key._h),
             lambda: lib.ehr_dkg_new(ctypes.byref(h), rb, len(roster), 1, None, 32, 1, key._h),
@@ -561,7 +561,7 @@ def test_null_pointers_give_a_status(dkg35):
             assert lib.ehr_dkg_next_message(s._h, None, buf, 4096, ctypes.byref(n)) == Status.ERR_NULL_POINTER
             assert lib.ehr_dkg_get_session_id(s._h, None) == Status.ERR_NULL_POINTER
     # Every free function accepts NULL.
-    for free in ("ehr_node_key_free", "ehr_dkg_free", "ehr_params_free", "ehr_key_share_free",
+    for free in ("ehr_dkg_node_key_free", "ehr_dkg_free", "ehr_params_free", "ehr_key_share_free",
                  "ehr_identity_key_free"):
         getattr(lib, free)(None)
 
