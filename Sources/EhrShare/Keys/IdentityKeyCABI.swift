@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: Apache-2.0
+import CEhrShare
+import EhrCurve
+import EhrProtocol
+
+// MARK: - Partial keys and identity keys (include/ehrshare.h, "Distributed key generation and threshold keys")
+
+/// The object behind `ehr_identity_key`: a user's (ske, sks), checked against y.
+/// The keys are kept as their compressed bytes so that deinit can wipe them
+/// with `wipeSecret`; that is also the form the other layers take them in.
+final class IdentityKeyHandle {
+    let identity: Identity
+    private var decryption: [UInt8]
+    private var signing: [UInt8]
+
+    init(_ keys: IdentityKeyPair) {
+        identity = keys.identity
+        decryption = keys.decryptionKey.compressed
+        signing = keys.signingKey.compressed
+    }
+
+    deinit {
+        wipeSecret(&decryption)
+        wipeSecret(&signing)
+    }
+
+    var decryptionBytes: [UInt8] { decryption }
+    var signingBytes: [UInt8] { signing }
+
+    /// Largest PARTIAL_KEY: 138 bytes and a 1024-byte identity.
+    static let maxPartialKeyBytes = 138 + 1024
+    /// More partial keys than any consortium has authorities cannot be honest input.
+    static let maxPartialKeys = DKGSession.maxAuthorities
+}
+
+/// Decodes one PARTIAL_KEY argument for `params`, naming its position when it
+/// does not decode (the index inside is not known yet).
+private func decodePartialKey(_ pointer: UnsafePointer<UInt8>?, _ length: Int, params: PublicParams,
+                              _ name: String) throws -> PartialKey {
+    // Its own messages already name the argument.
+    let bytes = try Buffers.readBounded(pointer, length, limit: IdentityKeyHandle.maxPartialKeyBytes, name)
+    do {
+        return try PartialKey(decoding: bytes, params: params)
+    } catch {
+        let failure = cabiFailure(for: error)
+        throw CABIFailure(failure.status, "\(name): \(failure.message)")
+    }
+}
+
+@_cdecl("ehr_partial_key_verify")
+public func ehr_partial_key_verify(
+    _ params: OpaquePointer?, _ index: UnsafeMutablePointer<UInt16>?, _ partialKey: UnsafePointer<UInt8>?,
+    _ len: Int, _ id: UnsafePointer<UInt8>?, _ idLen: Int
+) -> ehr_status {
+    cabiCall {
+        let p = try Handles.object(params, as: ParamsHandle.self, "params").params
+        let identity = try Buffers.identity(id, idLen)
+        let partial = try decodePartialKey(partialKey, len, params: p, "partial_key")
+        index?.pointee = partial.index
+        try ThresholdKeys.verify(partial, for: identity, params: p)
+    }
+}
+
+@_cdecl("ehr_identity_key_combine")
+public func ehr_identity_key_combine(
+    _ out: UnsafeMutablePointer<OpaquePointer?>?, _ params: OpaquePointer?,
+    _ partialKeys: UnsafePointer<UnsafePointer<UInt8>?>?, _ partialKeyLens: UnsafePointer<Int>?, _ count: Int,
+    _ id: UnsafePointer<UInt8>?, _ idLen: Int
+) -> ehr_status {
+    cabiCall {
+        let out = try Handles.requireOutput(out, "out")
+        let p = try Handles.object(params, as: ParamsHandle.self, "params").params
+        guard let partialKeys else { throw CABIFailure(EHR_ERR_NULL_POINTER, "partial_keys is NULL") }
+        guard let partialKeyLens else { throw CABIFailure(EHR_ERR_NULL_POINTER, "partial_key_lens is NULL") }
+        guard count >= 0, count <= IdentityKeyHandle.maxPartialKeys else {
+            throw CABIFailure(EHR_ERR_PARAM, "count \(count) is more than the \(IdentityKeyHandle.maxPartialKeys) authorities a consortium can have")
+        }
+        let identity = try Buffers.identity(id, idLen)
+        var partials: [PartialKey] = []
+        for k in 0..<count {
+            partials.append(try decodePartialKey(partialKeys[k], partialKeyLens[k], params: p, "partial_keys[\(k)]"))
+        }
+        // Counts, duplicates, identities and every pairing check are
+        // ThresholdKeys.combine's (PROTOCOL.md §5); its messages name the authority.
+        Handles.publish(IdentityKeyHandle(try ThresholdKeys.combine(partials, for: identity, params: p)), to: out)
+    }
+}
+
+@_cdecl("ehr_identity_key_new")
+public func ehr_identity_key_new(
+    _ out: UnsafeMutablePointer<OpaquePointer?>?, _ params: OpaquePointer?, _ id: UnsafePointer<UInt8>?,
+    _ idLen: Int, _ decryptionKey: UnsafePointer<UInt8>?, _ signingKey: UnsafePointer<UInt8>?
+) -> ehr_status {
+    cabiCall {
+        let out = try Handles.requireOutput(out, "out")
+        let p = try Handles.object(params, as: ParamsHandle.self, "params").params
+        let identity = try Buffers.identity(id, idLen)
+        let keys = IdentityKeyPair(identity: identity, decryptionKey: try Wire.g1(decryptionKey, "decryption_key"),
+                                   signingKey: try Wire.g1(signingKey, "signing_key"))
+        try ThresholdKeys.verify(keys, params: p)
+        Handles.publish(IdentityKeyHandle(keys), to: out)
+    }
+}
+
+@_cdecl("ehr_identity_key_get_decryption_key")
+public func ehr_identity_key_get_decryption_key(
+    _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?
+) -> ehr_status {
+    cabiCall {
+        let handle = try Handles.object(key, as: IdentityKeyHandle.self, "key")
+        Buffers.write(handle.decryptionBytes, to: try Buffers.requireOutput(out, "out"))
+    }
+}
+
+@_cdecl("ehr_identity_key_get_signing_key")
+public func ehr_identity_key_get_signing_key(_ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
+    cabiCall {
+        let handle = try Handles.object(key, as: IdentityKeyHandle.self, "key")
+        Buffers.write(handle.signingBytes, to: try Buffers.requireOutput(out, "out"))
+    }
+}
+
+@_cdecl("ehr_identity_key_get_identity")
+public func ehr_identity_key_get_identity(
+    _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
+) -> ehr_status {
+    cabiCall {
+        let handle = try Handles.object(key, as: IdentityKeyHandle.self, "key")
+        try Buffers.writeVariable(handle.identity.bytes, to: out, capacity: outCap, length: outLen)
+    }
+}
+
+@_cdecl("ehr_identity_key_free")
+public func ehr_identity_key_free(_ key: OpaquePointer?) {
+    Handles.release(key, as: IdentityKeyHandle.self)
+}
