@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+import CEhrShare
+import EhrProtocol
+
+// MARK: - Threshold proxies (PROTOCOL.md §6.1; wire objects in docs/ENVELOPE.md §6)
+
+/// A level-1 ciphertext as the threshold calls take it: a CT1 object or a
+/// SEALED1 input (told apart by the type byte).
+private enum LevelOneInput {
+    case capsule(Ciphertext1)
+    case sealed(SealedHeader1, SealedInput)
+
+    init(_ bytes: [UInt8]) throws {
+        if bytes.count > 5, bytes[5] == WireType.ct1.rawValue {
+            self = .capsule(try Ciphertext1(encoded: bytes))
+        } else {
+            let input = try SealedInput(bytes)
+            self = .sealed(try input.level1, input)
+        }
+    }
+
+    var ciphertext: Ciphertext1 {
+        switch self {
+        case let .capsule(c): return c
+        case let .sealed(h, _): return h.capsule
+        }
+    }
+}
+
+@_cdecl("ehr_rekey_split")
+public func ehr_rekey_split(
+    _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
+    _ rekey: UnsafePointer<UInt8>?, _ rekeyLen: Int, _ threshold: UInt32, _ proxies: UInt32
+) -> ehr_status {
+    cabiCall {
+        let rk = try ReEncryptionKey(encoded: try PREArguments.bytes(rekey, rekeyLen, "rekey"))
+        let (t, n) = (Int(threshold), Int(proxies))
+        guard n >= 1, n <= ThresholdReEncryption.maxProxies, t >= 1, t <= n else {
+            throw CABIFailure(
+                EHR_ERR_PARAM,
+                "threshold \(t) of \(n) proxies is not valid (need 1 <= t' <= n' <= \(ThresholdReEncryption.maxProxies))")
+        }
+        // REKEY_SHARE = header ‖ id_i ‖ id_j ‖ index, t', n' (2 each) ‖ R1 ‖ R2 ‖ F(k):
+        // every share has the same length, so shares sit back to back.
+        let shareLength = rekeyLength(rk.delegator, rk.delegatee) + 6
+        try PREArguments.produce(expected: n * shareLength, out, outCap, outLen) {
+            try ThresholdReEncryption.split(rk, threshold: t, proxies: n).flatMap(\.encoded)
+        }
+    }
+}
+
+@_cdecl("ehr_reencrypt_fragment")
+public func ehr_reencrypt_fragment(
+    _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
+    _ share: UnsafePointer<UInt8>?, _ shareLen: Int, _ ct: UnsafePointer<UInt8>?, _ ctLen: Int
+) -> ehr_status {
+    cabiCall {
+        guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
+        let s = try ReEncryptionKeyShare(encoded: try PREArguments.bytes(share, shareLen, "share"))
+        let input = try LevelOneInput(try PREArguments.bytes(ct, ctLen, "ct"))
+        let fragment = try ThresholdReEncryption.fragment(input.ciphertext, with: s)
+        try Buffers.writeVariable(fragment.encoded, to: out, capacity: outCap, length: outLen)
+    }
+}
+
+@_cdecl("ehr_fragments_combine")
+public func ehr_fragments_combine(
+    _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
+    _ ct: UnsafePointer<UInt8>?, _ ctLen: Int, _ fragments: UnsafePointer<UnsafePointer<UInt8>?>?,
+    _ fragmentLens: UnsafePointer<Int>?, _ count: Int
+) -> ehr_status {
+    cabiCall {
+        guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
+        guard let fragments else { throw CABIFailure(EHR_ERR_NULL_POINTER, "fragments is NULL") }
+        guard let fragmentLens else { throw CABIFailure(EHR_ERR_NULL_POINTER, "fragment_lens is NULL") }
+        guard count >= 1, count <= ThresholdReEncryption.maxProxies else {
+            throw CABIFailure(EHR_ERR_PARAM, "count must be 1 to \(ThresholdReEncryption.maxProxies), got \(count)")
+        }
+        let input = try LevelOneInput(try PREArguments.bytes(ct, ctLen, "ct"))
+        var decoded: [ReEncryptionFragment] = []
+        for i in 0..<count {
+            do {
+                guard fragments[i] != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "is NULL") }
+                decoded.append(try ReEncryptionFragment(encoded: try PREArguments.bytes(fragments[i], fragmentLens[i], "fragment")))
+            } catch {
+                let f = cabiFailure(for: error)
+                throw CABIFailure(f.status, "fragments[\(i)]: \(f.message)")
+            }
+        }
+        let result: [UInt8]
+        switch input {
+        case let .capsule(c):
+            result = try ThresholdReEncryption.combine(c, fragments: decoded).encoded
+        case let .sealed(h, sealed):
+            result = sealed.mirrored(try ThresholdReEncryption.combine(h, fragments: decoded))
+        }
+        try Buffers.writeVariable(result, to: out, capacity: outCap, length: outLen)
+    }
+}
