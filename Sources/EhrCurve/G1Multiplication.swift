@@ -95,18 +95,28 @@ extension G1Projective {
 
     /// Membership in G1 for a point on E1: σ(P) = −z²·P (Bowe 2019, "Faster subgroup checks for
     /// BLS12-381", eprint 2019/814; Scott 2021, eprint 2021/1130, §6). Costs two
-    /// multiplications by |z| (126 doublings) instead of a 255-bit r·P. Variable time in the
-    /// result only.
+    /// multiplications by |z| (126 Jacobian doublings) instead of a 255-bit r·P. Variable time:
+    /// for public points (decoders), correct also for small-order inputs.
     @inlinable
     public var isInSubgroup: Bool {
-        let z2p = mulByXAbs(mulByXAbs(self))
-        return sigma() == -z2p
+        let p = JacobianPoint(homogeneousX: x, y: y, z: z)
+        let z2p = p.mulByXAbs().mulByXAbs()
+        let sigmaP = JacobianPoint(x: p.x * Bls12381.beta, y: p.y, z: p.z)
+        return sigmaP.equals(-z2p)
+    }
+
+    /// The same test with the complete projective formulas (reference path for tests).
+    @inlinable
+    var isInSubgroupProjective: Bool {
+        sigma() == -mulByXAbs(mulByXAbs(self))
     }
 
     /// Cofactor clearing for hash-to-curve: h_eff·P with h_eff = 1 − z = 0xd201000000010001
-    /// (RFC 9380 §8.8.1, §7), i.e. |z|·P + P.
+    /// (RFC 9380 §8.8.1, §7), i.e. |z|·P + P, on Jacobian coordinates (public points only).
     @inlinable
     public func clearCofactor() -> G1Projective {
-        mulByXAbs(self) + self
+        let p = JacobianPoint(homogeneousX: x, y: y, z: z)
+        let h = (p.mulByXAbs() + p).homogeneous
+        return G1Projective(x: h.x, y: h.y, z: h.z)
     }
 }

@@ -104,10 +104,28 @@ extension G2Projective {
 
     /// Membership in G2 for a point on E2: ψ(P) = z·P (Scott 2021, "A note on group membership
     /// tests for G1, G2 and GT on BLS pairing-friendly curves", eprint 2021/1130, §4), i.e.
-    /// ψ(P) = −|z|·P: 63 doublings instead of a 255-bit r·P.
+    /// ψ(P) = −|z|·P: 63 Jacobian doublings instead of a 255-bit r·P. Variable time: for public
+    /// points (decoders), correct also for small-order inputs.
     @inlinable
     public var isInSubgroup: Bool {
+        let p = JacobianPoint(homogeneousX: x, y: y, z: z)
+        return G2Projective.psiJacobian(p).equals(-p.mulByXAbs())
+    }
+
+    /// The same test with the complete projective formulas (reference path for tests).
+    @inlinable
+    var isInSubgroupProjective: Bool {
         psi() == -mulByXAbs(self)
+    }
+
+    /// ψ on Jacobian coordinates: (conj(X)·ψx, conj(Y)·ψy, conj(Z)), since conj commutes with
+    /// the powers of Z.
+    @inlinable
+    static func psiJacobian(_ p: JacobianPoint<Fp2>) -> JacobianPoint<Fp2> {
+        JacobianPoint(
+            x: p.x.conjugate() * Bls12381.psiX,
+            y: p.y.conjugate() * Bls12381.psiY,
+            z: p.z.conjugate())
     }
 
     /// z·P = −|z|·P for the BLS parameter z = −0xd201000000010000.
@@ -118,17 +136,35 @@ extension G2Projective {
 
     /// Cofactor clearing h_eff·P for hash-to-curve by the ψ method of Budroni–Pintore
     /// (eprint 2017/419), exactly RFC 9380 Appendix G.3 (`clear_cofactor_bls12381_g2`):
-    /// h_eff·P = (z² − z − 1)·P + (z − 1)·ψ(P) + ψ²(2·P).
+    /// h_eff·P = (z² − z − 1)·P + (z − 1)·ψ(P) + ψ²(2·P). Runs on Jacobian coordinates, whose
+    /// additions branch on exceptional cases: for public points (hash outputs) only.
     @inlinable
     public func clearCofactor() -> G2Projective {
-        let t1 = mulByZ()  // 1. t1 = c1·P, c1 = z
-        var t2 = psi()  // 2. t2 = ψ(P)
-        var t3 = doubled().psi().psi()  // 3–4. t3 = ψ²(2·P)
-        t3 = t3 - t2  // 5.
+        let p = JacobianPoint(homogeneousX: x, y: y, z: z)
+        let psi = G2Projective.psiJacobian
+        let t1 = -p.mulByXAbs()  // 1. t1 = c1·P, c1 = z
+        var t2 = psi(p)  // 2. t2 = ψ(P)
+        var t3 = psi(psi(p.doubled()))  // 3–4. t3 = ψ²(2·P)
+        t3 = t3 + (-t2)  // 5.
         t2 = t1 + t2  // 6.
-        t2 = t2.mulByZ()  // 7. t2 = c1·t2
+        t2 = -t2.mulByXAbs()  // 7. t2 = c1·t2
         t3 = t3 + t2  // 8.
-        t3 = t3 - t1  // 9.
-        return t3 - self  // 10. Q = t3 − P
+        t3 = t3 + (-t1)  // 9.
+        let q = (t3 + (-p)).homogeneous  // 10. Q = t3 − P
+        return G2Projective(x: q.x, y: q.y, z: q.z)
+    }
+
+    /// The RFC 9380 G.3 chain on the complete projective formulas (reference path for tests).
+    @inlinable
+    func clearCofactorProjective() -> G2Projective {
+        let t1 = mulByZ()
+        var t2 = psi()
+        var t3 = doubled().psi().psi()
+        t3 = t3 - t2
+        t2 = t1 + t2
+        t2 = t2.mulByZ()
+        t3 = t3 + t2
+        t3 = t3 - t1
+        return t3 - self
     }
 }

@@ -16,8 +16,9 @@ let hashToFieldL = 64
 ///   - dst: the domain separation tag (1–255 bytes).
 ///   - count: how many field elements to produce.
 /// - Returns: `count` elements of Fp.
-/// - Throws: ``CurveError/invalidHashParameters`` for a bad `dst`.
+/// - Throws: ``CurveError/invalidHashParameters`` for a bad `dst` or `count` outside 1…127.
 public func hashToFieldFp(msg: [UInt8], dst: [UInt8], count: Int) throws(CurveError) -> [Fp] {
+    guard count > 0, count <= 127 else { throw .invalidHashParameters }  // 64·count ≤ 8160
     let bytes = try expandMessageXMD(msg: msg, dst: dst, length: count * hashToFieldL)
     var out = [Fp]()
     out.reserveCapacity(count)
@@ -36,8 +37,9 @@ public func hashToFieldFp(msg: [UInt8], dst: [UInt8], count: Int) throws(CurveEr
 ///   - dst: the domain separation tag (1–255 bytes).
 ///   - count: how many field elements to produce.
 /// - Returns: `count` elements of Fp2.
-/// - Throws: ``CurveError/invalidHashParameters`` for a bad `dst`.
+/// - Throws: ``CurveError/invalidHashParameters`` for a bad `dst` or `count` outside 1…63.
 public func hashToFieldFp2(msg: [UInt8], dst: [UInt8], count: Int) throws(CurveError) -> [Fp2] {
+    guard count > 0, count <= 63 else { throw .invalidHashParameters }  // 128·count ≤ 8160
     let bytes = try expandMessageXMD(msg: msg, dst: dst, length: count * 2 * hashToFieldL)
     var out = [Fp2]()
     out.reserveCapacity(count)

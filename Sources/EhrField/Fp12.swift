@@ -129,14 +129,19 @@ public struct Fp12: Sendable, Hashable {
     /// w half by w^(p^k − 1) = ξ^((p^k−1)/6) (`TowerFrobenius`). Other k return `self`.
     @inlinable
     public func frobeniusMap(_ k: Int) -> Fp12 {
-        let g: Fp2
         switch k {
-        case 1: g = TowerFrobenius.fp12C1Power1
-        case 2: g = TowerFrobenius.fp12C1Power2
-        case 3: g = TowerFrobenius.fp12C1Power3
-        default: return self
+        case 1:
+            return Fp12(c0: c0.frobeniusMap(1), c1: c1.frobeniusMap(1).mulByFp2(TowerFrobenius.fp12C1Power1))
+        case 2:
+            // ξ^((p²−1)/6) lies in F_p: scale the six F_p coefficients' pairs by one F_p element.
+            let g = TowerFrobenius.fp12C1Power2.c0
+            let x = c1.frobeniusMap(2)
+            return Fp12(c0: c0.frobeniusMap(2), c1: Fp6(c0: x.c0.mulByFp(g), c1: x.c1.mulByFp(g), c2: x.c2.mulByFp(g)))
+        case 3:
+            return Fp12(c0: c0.frobeniusMap(3), c1: c1.frobeniusMap(3).mulByFp2(TowerFrobenius.fp12C1Power3))
+        default:
+            return self
         }
-        return Fp12(c0: c0.frobeniusMap(k), c1: c1.frobeniusMap(k).mulByFp2(g))
     }
 
     /// Raises the element to a **public** exponent (left-to-right square and multiply; the

@@ -15,6 +15,12 @@ public struct Fp2: Sendable, Hashable {
         self.c1 = c1
     }
 
+    /// Parses two hexadecimal coefficients (see `Fp.init?(hex:)`); `nil` if either is malformed or ≥ p.
+    public init?(c0 hex0: String, c1 hex1: String) {
+        guard let a = Fp(hex: hex0), let b = Fp(hex: hex1) else { return nil }
+        self.init(c0: a, c1: b)
+    }
+
     /// The additive identity.
     @inlinable
     public static var zero: Fp2 { Fp2(c0: .zero, c1: .zero) }

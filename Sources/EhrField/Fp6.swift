@@ -166,10 +166,14 @@ public struct Fp6: Sendable, Hashable {
     public func frobeniusMap(_ k: Int) -> Fp6 {
         switch k {
         case 1:
+            // ξ^((p−1)/3) is purely imaginary (c0 = 0) and ξ^(2(p−1)/3) lies in F_p: two F_p
+            // multiplications each instead of a full F_p² product.
+            let g1 = TowerFrobenius.fp6C1Power1.c1
+            let x1 = c1.conjugate()
             return Fp6(
                 c0: c0.conjugate(),
-                c1: c1.conjugate() * TowerFrobenius.fp6C1Power1,
-                c2: c2.conjugate() * TowerFrobenius.fp6C2Power1
+                c1: Fp2(c0: -(x1.c1 * g1), c1: x1.c0 * g1),
+                c2: c2.conjugate().mulByFp(TowerFrobenius.fp6C2Power1.c0)
             )
         case 2:
             return Fp6(
@@ -178,9 +182,11 @@ public struct Fp6: Sendable, Hashable {
                 c2: c2.mulByFp(TowerFrobenius.fp6C2Power2.c0)
             )
         case 3:
+            // ξ^((p³−1)/3) = u, so the v coefficient is only multiplied by u: (x0 + x1u)·u = −x1 + x0u.
+            let x1 = c1.conjugate()
             return Fp6(
                 c0: c0.conjugate(),
-                c1: c1.conjugate() * TowerFrobenius.fp6C1Power3,
+                c1: Fp2(c0: -x1.c1, c1: x1.c0),
                 c2: c2.conjugate().mulByFp(TowerFrobenius.fp6C2Power3.c0)
             )
         default:

@@ -32,6 +32,17 @@ extension Fp {
         self = raw * Fp.montgomeryR2
     }
 
+    /// Parses a hexadecimal constant (optional `0x`, at most 96 digits, most significant first).
+    ///
+    /// Meant for curve and isogeny constants written as in RFC 9380 appendices.
+    /// - Returns: `nil` for a malformed string or a value ≥ p.
+    public init?(hex: String) {
+        guard let bytes = EhrField.bigEndianBytes(hex: hex, byteCount: Fp.byteCount),
+            let x = try? Fp(bigEndianBytes: bytes)
+        else { return nil }
+        self = x
+    }
+
     /// Interprets any number of big-endian bytes as an integer and reduces it mod p.
     ///
     /// Used by RFC 9380 §5.2 `hash_to_field` (64-byte strings for BLS12-381, L = 64). The input is

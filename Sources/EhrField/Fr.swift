@@ -121,36 +121,52 @@ public struct Fr: Sendable, Hashable {
 
     // MARK: - Exponentiation and inversion
 
-    /// Raises the scalar to a **public** exponent (fixed 4-bit windows; constant-time in the base only:
-    /// the operation sequence and table indices follow the exponent, so never pass a secret exponent).
+    /// Raises the scalar to a **public** exponent (sliding 5-bit windows as in `Fp.pow`; constant-time in
+    /// the base only: the operation sequence and table indices follow the exponent, so never pass a secret
+    /// exponent).
     ///
     /// - Parameter exponentLE: the exponent as little-endian 64-bit limbs (any length).
     public func pow(_ exponentLE: [UInt64]) -> Fr {
         let base = self
-        return withUnsafeTemporaryAllocation(of: Fr.self, capacity: 16) { table -> Fr in
-            table.initialize(repeating: Fr.one)
-            for i in 1..<16 { table[i] = table[i - 1] * base }
+        return withUnsafeTemporaryAllocation(of: Fr.self, capacity: 16) { odd -> Fr in
+            // odd[k] = base^(2k+1), k < 16.
+            let square = base.squared()
+            odd.initialize(repeating: base)
+            for k in 1..<16 { odd[k] = odd[k - 1] * square }
             var acc = Fr.one
             var started = false
-            var nibble = exponentLE.count * 16 - 1
-            while nibble >= 0 {
-                let word = exponentLE[nibble >> 4]
-                let digit = Int(truncatingIfNeeded: (word >> UInt64((nibble & 15) * 4)) & 15)
+            var i = exponentLE.count * 64 - 1
+            while i >= 0 {
+                if (exponentLE[i >> 6] >> UInt64(i & 63)) & 1 == 0 {
+                    if started { acc = acc.squared() }
+                    i -= 1
+                    continue
+                }
+                // The window [j, i] spans at most five bits and ends in a set bit, so its value is odd.
+                var j = Swift.max(i - 4, 0)
+                while (exponentLE[j >> 6] >> UInt64(j & 63)) & 1 == 0 { j += 1 }
+                var value = 0
+                var k = i
+                while k >= j {
+                    value = value << 1 | Int(truncatingIfNeeded: (exponentLE[k >> 6] >> UInt64(k & 63)) & 1)
+                    k -= 1
+                }
                 if started {
-                    acc = acc.squared().squared().squared().squared()
-                    if digit != 0 { acc = acc * table[digit] }
-                } else if digit != 0 {
-                    acc = table[digit]
+                    for _ in j...i { acc = acc.squared() }
+                    acc = acc * odd[value >> 1]
+                } else {
+                    acc = odd[value >> 1]
                     started = true
                 }
-                nibble -= 1
+                i = j - 1
             }
             return acc
         }
     }
 
-    /// Multiplicative inverse in constant time (Fermat, a^(r−2)); the inverse of 0 is 0.
-    public func inverse() -> Fr {
+    /// Multiplicative inverse in constant time by Fermat, a^(r−2); the inverse of 0 is 0. `inverse()`
+    /// uses the faster safegcd (`SafeGCDInverse.swift`); this stays as an independent cross-check.
+    public func inverseFermat() -> Fr {
         pow(Fr.rMinus2)
     }
 }

@@ -35,6 +35,15 @@ extension Fr {
         self = raw * Fr.montgomeryR2
     }
 
+    /// Parses a hexadecimal constant (optional `0x`, at most 64 digits, most significant first).
+    /// - Returns: `nil` for a malformed string or a value ≥ r.
+    public init?(hex: String) {
+        guard let bytes = EhrField.bigEndianBytes(hex: hex, byteCount: Fr.byteCount),
+            let x = try? Fr(bigEndianBytes: bytes)
+        else { return nil }
+        self = x
+    }
+
     /// Interprets any number of big-endian bytes as an integer and reduces it mod r.
     ///
     /// This is the `OS2IP(·) mod r` step of RFC 9380 §5.2 `hash_to_field` (PROTOCOL.md §3 `Hs` uses

@@ -77,3 +77,25 @@ internal func appendBigEndian(_ w: UInt64, to out: inout [UInt8]) {
         shift -= 8
     }
 }
+
+/// Parses hexadecimal digits (an optional `0x` prefix, at most `2·byteCount` digits) into exactly
+/// `byteCount` big-endian bytes, left-padded with zeros; `nil` for any other character or too many digits.
+internal func bigEndianBytes(hex: String, byteCount: Int) -> [UInt8]? {
+    var digits = Array(hex.utf8)
+    if digits.count >= 2 && digits[0] == UInt8(ascii: "0") && (digits[1] | 0x20) == UInt8(ascii: "x") {
+        digits.removeFirst(2)
+    }
+    guard !digits.isEmpty, digits.count <= 2 * byteCount else { return nil }
+    var nibbles = [UInt8](repeating: 0, count: 2 * byteCount - digits.count)
+    for d in digits {
+        switch d {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): nibbles.append(d - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): nibbles.append(d - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): nibbles.append(d - UInt8(ascii: "A") + 10)
+        default: return nil
+        }
+    }
+    var out = [UInt8](repeating: 0, count: byteCount)
+    for i in 0..<byteCount { out[i] = nibbles[2 * i] << 4 | nibbles[2 * i + 1] }
+    return out
+}

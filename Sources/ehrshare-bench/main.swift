@@ -118,6 +118,11 @@ bench("fp6_mul", iterations: 200_000) { n in
     for _ in 0..<n { x = x * fp6B }
     return x
 }
+bench("fp6_square", iterations: 200_000) { n in
+    var x = fp6A
+    for _ in 0..<n { x = x.squared() }
+    return x
+}
 bench("fp12_mul", iterations: 100_000) { n in
     var x = fp12A
     for _ in 0..<n { x = x * fp12B }

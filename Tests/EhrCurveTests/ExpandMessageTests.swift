@@ -44,6 +44,18 @@ final class ExpandMessageTests: XCTestCase {
         XCTAssertThrowsError(try hashToG1(msg: msg, dst: [])) {
             XCTAssertEqual($0 as? CurveError, .invalidHashParameters)
         }
+        for count in [0, -1, 128] {
+            XCTAssertThrowsError(try hashToFieldFp(msg: msg, dst: [65], count: count)) {
+                XCTAssertEqual($0 as? CurveError, .invalidHashParameters)
+            }
+        }
+        for count in [0, 64] {
+            XCTAssertThrowsError(try hashToFieldFp2(msg: msg, dst: [65], count: count)) {
+                XCTAssertEqual($0 as? CurveError, .invalidHashParameters)
+            }
+        }
+        XCTAssertEqual(try hashToFieldFp(msg: msg, dst: [65], count: 127).count, 127)
+        XCTAssertEqual(try hashToFieldFp2(msg: msg, dst: [65], count: 63).count, 63)
         XCTAssertThrowsError(try hashToFr(msg: msg, dst: [])) {
             XCTAssertEqual($0 as? CurveError, .invalidHashParameters)
         }

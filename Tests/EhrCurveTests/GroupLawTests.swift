@@ -69,6 +69,7 @@ final class GroupLawTests: XCTestCase {
         g1.insert(.identity, at: 2)
         XCTAssertEqual(G1Projective.batchToAffine(g1), g1.map { $0.toAffine() })
         for p in g1 {
+            XCTAssertEqual(p.toAffineVartime(), p.toAffine())
             XCTAssertEqual(G1Projective(p.toAffine()), p)
             XCTAssertTrue(p.toAffine().isOnCurve)
         }
@@ -76,6 +77,7 @@ final class GroupLawTests: XCTestCase {
         g2.append(.identity)
         XCTAssertEqual(G2Projective.batchToAffine(g2), g2.map { $0.toAffine() })
         for p in g2 {
+            XCTAssertEqual(p.toAffineVartime(), p.toAffine())
             XCTAssertEqual(G2Projective(p.toAffine()), p)
             XCTAssertTrue(p.toAffine().isOnCurve)
         }

@@ -153,6 +153,23 @@ final class FpTests: XCTestCase {
         XCTAssertTrue((-Fp.one).isLexicographicallyLargest)
     }
 
+    func testHexConstants() {
+        XCTAssertEqual(Fp(hex: "0x5"), Fp(5))
+        XCTAssertEqual(Fp(hex: "ff"), Fp(255))
+        XCTAssertEqual(Fp(hex: "0X0aB"), Fp(171))
+        let pHexHigh = "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf"
+        XCTAssertEqual(Fp(hex: pHexHigh + "6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaaa"), -Fp.one)
+        XCTAssertNil(Fp(hex: pHexHigh + "6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab"), "p itself")
+        XCTAssertNil(Fp(hex: ""))
+        XCTAssertNil(Fp(hex: "0x"))
+        XCTAssertNil(Fp(hex: "12g4"))
+        XCTAssertNil(Fp(hex: String(repeating: "0", count: 97)))
+        XCTAssertEqual(Fp2(c0: "1", c1: "2"), Fp2(c0: Fp(1), c1: Fp(2)))
+        XCTAssertNil(Fp2(c0: "1", c1: "z"))
+        XCTAssertEqual(Fr(hex: "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000000"), -Fr.one)
+        XCTAssertNil(Fr(hex: "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001"))
+    }
+
     func testSelectAndEquality() {
         let a = Fp(5), b = Fp(9)
         XCTAssertEqual(Fp.select(a, b, false), a)

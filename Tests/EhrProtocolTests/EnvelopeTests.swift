@@ -107,6 +107,8 @@ final class EnvelopeTests: XCTestCase {
             XCTAssertEqual(h.delegatee, u.identity)
             XCTAssertLessThan(h.encoded.count, 1500, "a header conversion is small")
             XCTAssertEqual(try Envelope.open(h.encoded + body, with: u), p, "\(u.identity)")
+            // The store's view: this user's header and the one shared body, never concatenated.
+            XCTAssertEqual(try Envelope.openBody(header: .level2(h), body: body, with: u), p)
             for other in users where other.identity != u.identity {
                 assertThrows(.decrypt, "\(other.identity) on \(u.identity)'s header") {
                     try Envelope.open(h.encoded + body, with: other)
@@ -150,6 +152,28 @@ final class EnvelopeTests: XCTestCase {
         w.raw(h2.c1.compressed); w.raw(h2.c2.bytes); w.raw(h2.r1.compressed); w.raw(h2.r2.bytes)
         w.raw(h2.nonce); w.u64(h2.bodyLength)
         assertThrows(.decrypt, "relabelled delegatee") { try Envelope.open(w.bytes + toCarol[off...], with: bob) }
+    }
+
+    func testTheProxysViewAloneDoesNotOpenTheRecord() throws {
+        let p = record(3000)
+        let sealed = try Envelope.seal(p, to: alice.identity, recordContext: ctx, context: ta.context)
+        let rk = try IBP1.rekey(from: alice, to: bob.identity, context: ta.context)
+        let shared = try Envelope.reencrypt(sealed, with: rk)
+        // The proxy holds rk = (R1, R2, R3), SEALED1 and SEALED2, and no identity key. Every G1 point it
+        // can form from them fails as a decryption key for either level.
+        let h2OfR2 = try IdentityHashes.h2(rk.r2)
+        let candidates: [G1Affine] = [
+            rk.r3, -rk.r3, h2OfR2, (G1Projective(h2OfR2) - G1Projective(rk.r3)).toAffine(),
+            try IdentityHashes.h1Enc(alice.identity), try IdentityHashes.h1Enc(bob.identity),
+        ]
+        for (i, k) in candidates.enumerated() {
+            assertThrows(.decrypt, "candidate \(i) as alice's key") {
+                try Envelope.open(sealed, with: PREIdentityKey(uncheckedIdentity: alice.identity, key: k))
+            }
+            assertThrows(.decrypt, "candidate \(i) as bob's key") {
+                try Envelope.open(shared, with: PREIdentityKey(uncheckedIdentity: bob.identity, key: k))
+            }
+        }
     }
 
     func testMaulingTheCapsuleOrContextIsRejected() throws {
@@ -235,6 +259,43 @@ final class EnvelopeTests: XCTestCase {
             var sink = ByteArraySink()
             XCTAssertThrowsError(try Envelope.open(from: &src, to: &sink, with: key), "a trailing byte on a stream")
         }
+    }
+
+    func testStructureIsCheckedBeforeCryptographicFields() throws {
+        // §11 order: a truncated body is a length error even when c2 is garbage too.
+        let sealed = try Envelope.seal(record(100), to: alice.identity, recordContext: ctx, context: ta.context)
+        let c2At = 6 + 2 + 13 + 4 + ctx.count + 96
+        var bad = sealed
+        bad.replaceSubrange(c2At..<(c2At + 576), with: [UInt8](repeating: 0xFF, count: 576))
+        XCTAssertThrowsError(try SealedHeader1.decode(Array(bad.dropLast()))) {
+            guard case .length = $0 as? ProtocolError else { return XCTFail("\($0)") }
+        }
+        XCTAssertThrowsError(try SealedHeader1.decode(bad)) { XCTAssertEqual($0 as? PairingError, .nonCanonical) }
+        assertThrows(.length("body of 99 bytes, header says 116")) {
+            try Envelope.openBody(header: .level1(try SealedHeader1.decode(sealed).header), body: Array(repeating: 0, count: 99),
+                                  with: alice)
+        }
+    }
+
+    func testConcurrentSealsAndOpensShareOneContext() throws {
+        // PREContext (with its recipient cache) is shared across threads.
+        let n = 8
+        final class Tally: @unchecked Sendable {
+            let lock = NSLock()
+            var ok = 0
+            func add() { lock.lock(); ok += 1; lock.unlock() }
+        }
+        let tally = Tally()
+        let (ctxRef, a, c) = (ta.context, alice!, self.ctx)
+        DispatchQueue.concurrentPerform(iterations: n) { i in
+            let p = [UInt8](repeating: UInt8(i), count: 1000 + i)
+            if let sealed = try? Envelope.seal(p, to: a.identity, recordContext: c, context: ctxRef),
+               let back = try? Envelope.open(sealed, with: a), back == p {
+                tally.add()
+            }
+        }
+        XCTAssertEqual(tally.ok, n)
+        XCTAssertEqual(ta.context.recipientCache.count, 1)
     }
 
     func testHeaderDecodersRoundTripAndStreamingHeaderReader() throws {

@@ -52,25 +52,7 @@ extension Envelope {
     public static func open(from source: inout some EnvelopeSource, to sink: inout some EnvelopeSink,
                             with key: PREIdentityKey) throws {
         let header = try readHeader(from: &source)
-        var dem: [UInt8]
-        let ad: [UInt8]
-        let nonce: [UInt8]
-        switch header {
-        case let .level1(h):
-            dem = try demKey(h, key)
-            ad = EnvelopeKeySchedule.associatedData(owner: h.owner, recordContext: h.recordContext,
-                                                    c1: h.c1.compressed, nonce: h.nonce)
-            nonce = h.nonce
-        case let .level2(h):
-            dem = try demKey(h, key)
-            ad = EnvelopeKeySchedule.associatedData(owner: h.delegator, recordContext: h.recordContext,
-                                                    c1: h.c1.compressed, nonce: h.nonce)
-            nonce = h.nonce
-        }
-        defer { wipeSecret(&dem) }
-        try ChunkedAead.open(key: dem, nonce: nonce, associatedData: ad, sealedLength: header.bodyLength,
-                             from: &source, to: &sink)
-        try expectEnd(&source)
+        try openBody(header: header, from: &source, to: &sink, with: key)
     }
 
     /// The proxy on streams: reads a SEALED1 object, writes the SEALED2 object
@@ -127,9 +109,52 @@ extension Envelope {
     }
 
     /// Rule 6 on streams: nothing may follow the body.
-    private static func expectEnd(_ source: inout some EnvelopeSource) throws {
+    static func expectEnd(_ source: inout some EnvelopeSource) throws {
         var probe: UInt8 = 0
         let extra = try withUnsafeMutableBytes(of: &probe) { try source.read(into: $0) }
         guard extra == 0 else { throw ProtocolError.length("trailing bytes after the sealed body") }
+    }
+}
+
+/// Stores that keep one body and many headers (one-to-many, PROTOCOL.md §6.2) open a header they hold
+/// with a body they stream, without concatenating the two.
+extension Envelope {
+    /// Opens the body read from `source` (exactly `header.bodyLength` bytes, then the end of input)
+    /// under `header`, writing verified plaintext chunks to `sink`.
+    /// - Throws: `ProtocolError.decrypt` for every cryptographic failure; `.length` for a short or
+    ///   overlong body; source and sink errors unchanged. Discard the sink's contents on failure.
+    public static func openBody(header: SealedHeader, from source: inout some EnvelopeSource,
+                                to sink: inout some EnvelopeSink, with key: PREIdentityKey) throws {
+        var dem: [UInt8]
+        let ad: [UInt8]
+        let nonce: [UInt8]
+        switch header {
+        case let .level1(h):
+            dem = try demKey(h, key)
+            ad = EnvelopeKeySchedule.associatedData(owner: h.owner, recordContext: h.recordContext,
+                                                    c1: h.c1.compressed, nonce: h.nonce)
+            nonce = h.nonce
+        case let .level2(h):
+            dem = try demKey(h, key)
+            ad = EnvelopeKeySchedule.associatedData(owner: h.delegator, recordContext: h.recordContext,
+                                                    c1: h.c1.compressed, nonce: h.nonce)
+            nonce = h.nonce
+        }
+        defer { wipeSecret(&dem) }
+        try ChunkedAead.open(key: dem, nonce: nonce, associatedData: ad, sealedLength: header.bodyLength,
+                             from: &source, to: &sink)
+        try expectEnd(&source)
+    }
+
+    /// In-memory variant: `body` is the stored body shared by every header.
+    /// - Returns: the plaintext; nothing on failure.
+    public static func openBody(header: SealedHeader, body: [UInt8], with key: PREIdentityKey) throws -> [UInt8] {
+        guard UInt64(body.count) == header.bodyLength else {
+            throw ProtocolError.length("body of \(body.count) bytes, header says \(header.bodyLength)")
+        }
+        var src = ByteArraySource(body)
+        var sink = ByteArraySink()
+        try openBody(header: header, from: &src, to: &sink, with: key)
+        return sink.bytes
     }
 }
