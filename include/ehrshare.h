@@ -536,6 +536,19 @@ ehr_status ehr_envelope_reencrypt(uint8_t *out, size_t out_cap,
                                   size_t rekey_len, const uint8_t *sealed,
                                   size_t sealed_len);
 
+/* Opens a record stored as one shared body and a header per reader (section
+ * 6.2): the header of a SEALED1 or SEALED2 object and its body, passed
+ * separately so the host need not concatenate them.
+ * Returns: as ehr_envelope_open; EHR_ERR_LENGTH if header holds more than
+ *          a header or body is not the length the header announces.
+ * Out:     out: the plaintext (nothing is written on failure).
+ * In:      header: header_len bytes; body: body_len bytes. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4, 5, 7)
+ehr_status ehr_envelope_open_detached(const ehr_identity_key *key, uint8_t *out,
+                                      size_t out_cap, size_t *out_len,
+                                      const uint8_t *header, size_t header_len,
+                                      const uint8_t *body, size_t body_len);
+
 /* Decodes the header of a SEALED1 or SEALED2 object (or a header alone).
  * Returns: EHR_OK; a decoding status; EHR_ERR_LENGTH if bytes follow the
  *          header that are not exactly the body it announces.
@@ -566,6 +579,17 @@ EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 4)
 ehr_status ehr_envelope_reencrypt_file(const char *out_path,
                                        const uint8_t *rekey, size_t rekey_len,
                                        const char *in_path);
+
+/* The file form of ehr_envelope_open_detached: the body is streamed from
+ * body_path, the plaintext written to out_path (removed on failure).
+ * Returns: as ehr_envelope_open_detached; EHR_ERR_STORAGE for I/O errors.
+ * In:      header: header_len bytes; out_path, body_path: NUL-terminated. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3, 5)
+ehr_status ehr_envelope_open_detached_file(const ehr_identity_key *key,
+                                           const char *out_path,
+                                           const uint8_t *header,
+                                           size_t header_len,
+                                           const char *body_path);
 
 /* Signs payload in a SIGNED envelope (section 9) as key's identity, with
  * the context's fingerprint, timestamp_ms and a fresh random nonce.

@@ -20,11 +20,15 @@ public func ehr_envelope_seal(
         let ownerId = try PREArguments.identity(owner, ownerLen, "owner")
         let record = try PREArguments.recordContext(recordCtx, recordCtxLen)
         guard plaintextLen >= 0 else { throw CABIFailure(EHR_ERR_PARAM, "plaintext_len is negative") }
+        guard plaintext != nil || plaintextLen == 0 else {
+            throw CABIFailure(EHR_ERR_NULL_POINTER, "plaintext is NULL but its length is \(plaintextLen)")
+        }
         // Size the output from the lengths alone (no copy, no sealing), so the
-        // size query of a large record costs nothing.
+        // size query of a large record costs nothing. sealedLength refuses
+        // bodies above 2^60 bytes, so the conversion to Int cannot trap.
         let body = try ChunkedAead.sealedLength(plaintextLength: UInt64(plaintextLen))
         let (total, overflow) = sealed1HeaderLength(ownerId, record.count).addingReportingOverflow(Int(body))
-        guard !overflow, body <= UInt64(Int.max) else {
+        guard !overflow else {
             throw CABIFailure(EHR_ERR_PARAM, "plaintext of \(plaintextLen) bytes is too large to seal in memory")
         }
         try PREArguments.produce(expected: total, out, outCap, outLen) {
@@ -80,5 +84,37 @@ public func ehr_envelope_header_length(
         guard let outLen else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         guard sealed != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "sealed is NULL") }
         outLen.pointee = try SealedInput(try PREArguments.bytes(sealed, sealedLen, "sealed")).headerLength
+    }
+}
+
+// MARK: - One stored body, one header per reader (PROTOCOL.md §6.2)
+
+/// A header passed alone (no body bytes after it).
+func detachedHeader(_ pointer: UnsafePointer<UInt8>?, _ length: Int) throws -> SealedHeader {
+    guard pointer != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "header is NULL") }
+    let input = try SealedInput(try PREArguments.bytes(pointer, length, "header"))
+    guard !input.hasBody else {
+        throw CABIFailure(EHR_ERR_LENGTH, "header holds \(input.body.count) bytes after the header")
+    }
+    return input.header
+}
+
+@_cdecl("ehr_envelope_open_detached")
+public func ehr_envelope_open_detached(
+    _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
+    _ header: UnsafePointer<UInt8>?, _ headerLen: Int, _ body: UnsafePointer<UInt8>?, _ bodyLen: Int
+) -> ehr_status {
+    cabiCall {
+        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        let h = try detachedHeader(header, headerLen)
+        guard body != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "body is NULL") }
+        guard UInt64(max(bodyLen, 0)) == h.bodyLength else {
+            throw CABIFailure(EHR_ERR_LENGTH, "body of \(bodyLen) bytes, header announces \(h.bodyLength)")
+        }
+        let plain = try ChunkedAead.plaintextLength(sealedLength: h.bodyLength)
+        try PREArguments.produce(expected: Int(plain), out, outCap, outLen) {
+            try Envelope.openBody(header: h, body: try PREArguments.bytes(body, bodyLen, "body"),
+                                  with: try decryptionKey(handle))
+        }
     }
 }

@@ -45,3 +45,17 @@ public func ehr_envelope_reencrypt_file(
         }
     }
 }
+
+@_cdecl("ehr_envelope_open_detached_file")
+public func ehr_envelope_open_detached_file(
+    _ key: OpaquePointer?, _ outPath: UnsafePointer<CChar>?, _ header: UnsafePointer<UInt8>?, _ headerLen: Int,
+    _ bodyPath: UnsafePointer<CChar>?
+) -> ehr_status {
+    cabiCall {
+        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        let h = try detachedHeader(header, headerLen)
+        try EnvelopeFiles.run(outPath: outPath, inPath: bodyPath) { source, sink, _ in
+            try Envelope.openBody(header: h, from: &source, to: &sink, with: try decryptionKey(handle))
+        }
+    }
+}

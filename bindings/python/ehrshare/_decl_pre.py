@@ -39,10 +39,13 @@ DECLARATIONS = {
                                        u8p, c_size_t]),
     "ehr_envelope_open": (ehr_status, [handle, u8p, c_size_t, size_tp, u8p, c_size_t]),
     "ehr_envelope_reencrypt": (ehr_status, [u8p, c_size_t, size_tp, u8p, c_size_t, u8p, c_size_t]),
+    "ehr_envelope_open_detached": (ehr_status, [handle, u8p, c_size_t, size_tp, u8p, c_size_t, u8p,
+                                                c_size_t]),
     "ehr_envelope_header_length": (ehr_status, [size_tp, u8p, c_size_t]),
     "ehr_envelope_seal_file": (ehr_status, [handle, c_char_p, c_char_p, u8p, c_size_t, u8p, c_size_t]),
     "ehr_envelope_open_file": (ehr_status, [handle, c_char_p, c_char_p]),
     "ehr_envelope_reencrypt_file": (ehr_status, [c_char_p, u8p, c_size_t, c_char_p]),
+    "ehr_envelope_open_detached_file": (ehr_status, [handle, c_char_p, u8p, c_size_t, c_char_p]),
     # Signatures and access requests
     "ehr_sign": (ehr_status, [handle, u8p, c_size_t, size_tp, c_uint8, c_uint64, u8p, c_size_t]),
     "ehr_verify": (ehr_status, [handle, u8p, c_size_t, size_tp, handle, u8p, c_size_t, c_uint8, u8p,

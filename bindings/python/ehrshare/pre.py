@@ -166,6 +166,17 @@ class IdentityKey(_Handle):
         """Opens a sealed file into out_path (removed again on any failure)."""
         check(lib.ehr_envelope_open_file(self, _path(out_path), _path(in_path)))
 
+    def open_detached(self, header: bytes, body: bytes) -> bytes:
+        """Opens a stored body under one reader's header (one-to-many)."""
+        h, hl = in_buf(header)
+        b, bl = in_buf(body)
+        return call_variable(lib.ehr_envelope_open_detached, self, args_after=(h, hl, b, bl))
+
+    def open_detached_file(self, header: bytes, body_path, out_path) -> None:
+        """Opens the body file at body_path under `header` into out_path."""
+        h, hl = in_buf(header)
+        check(lib.ehr_envelope_open_detached_file(self, _path(out_path), h, hl, _path(body_path)))
+
     def rekey(self, delegatee: IdLike) -> "ReKey":
         """A re-encryption key from this identity to `delegatee`."""
         d, dl = in_buf(_id(delegatee))

@@ -164,9 +164,21 @@ def test_one_record_shared_with_three_users(ta):
         h2 = rk.reencrypt_envelope(header)
         assert header_length(h2) == len(h2)
         assert ta.key(user).open(h2 + body) == p
+        assert ta.key(user).open_detached(h2, body) == p
         whole = rk.reencrypt_envelope(sealed)
         assert whole[len(whole) - len(body):] == body
         assert ta.key(user).open(whole) == p
+
+
+def test_detached_open_checks_its_parts(ta):
+    sealed = ta.ctx.seal(record(70_000), ALICE, RECORD)
+    header, body = split_envelope(sealed)
+    assert ta.key(ALICE).open_detached(header, body) == record(70_000)
+    assert status_of(ta.key(ALICE).open_detached, header, body[:-1]) == Status.ERR_LENGTH
+    assert status_of(ta.key(ALICE).open_detached, sealed, body) == Status.ERR_LENGTH
+    assert status_of(ta.key(BOB).open_detached, header, body) == Status.ERR_DECRYPT
+    other_body = split_envelope(ta.ctx.seal(record(70_000), ALICE, RECORD))[1]
+    assert status_of(ta.key(ALICE).open_detached, header, other_body) == Status.ERR_DECRYPT
 
 
 def test_rekey_for_another_user_does_not_open(ta):
@@ -299,12 +311,21 @@ def test_file_forms(ta, tmp_path):
     assert split_envelope(shared.read_bytes())[1] == split_envelope(sealed.read_bytes())[1]
     ta.key(BOB).open_file(shared, opened)
     assert opened.read_bytes() == data
+    # One stored body file, a header per reader.
+    header, body = split_envelope(shared.read_bytes())
+    body_file = tmp_path / "rec.body"
+    body_file.write_bytes(body)
+    opened.unlink()
+    ta.key(BOB).open_detached_file(header, body_file, opened)
+    assert opened.read_bytes() == data
+    assert status_of(ta.key(CAROL).open_detached_file, header, body_file, opened) == Status.ERR_DECRYPT
+    assert not opened.exists()
     # A tampered last chunk: error, and the output (which held the verified
     # chunks before it) is removed.
     bad = bytearray(sealed.read_bytes())
     bad[-1] ^= 1
     sealed.write_bytes(bytes(bad))
-    opened.unlink()
+    opened.unlink(missing_ok=True)
     assert status_of(ta.key(ALICE).open_file, sealed, opened) == Status.ERR_DECRYPT
     assert not opened.exists()
     assert status_of(ta.key(ALICE).open_file, tmp_path / "missing", opened) == Status.ERR_STORAGE
@@ -424,6 +445,33 @@ def test_request_size_query_has_no_side_effects(ta, gate):
     assert st == Status.ERR_BUFFER_TOO_SMALL and n.value == 730 + len(ALICE) + len(BOB)
     # The real call after the query is not a replay.
     verify_request(ta.key(ALICE), req, guard, policy, NOW)
+
+
+def test_handles_are_shared_between_threads(ta):
+    # The header allows concurrent use of one context (locked recipient
+    # cache), one key and one guard; ctypes drops the GIL during calls.
+    import threading
+    errors, guard = [], ReplayGuard()
+    users = [f"doctor:t{i}" for i in range(4)]
+
+    def work(user):
+        try:
+            for n in range(3):
+                p = record(1000 + n)
+                sealed = ta.ctx.seal(p, ALICE, RECORD)
+                assert ta.key(ALICE).open(sealed) == p
+                signed = sign(ta.key(ALICE), p, Purpose.LEDGER_TX, NOW)
+                assert verify(ta.ctx, signed, ALICE, guard=guard, now_ms=NOW) == p
+        except Exception as exc:   # reported below, with the thread's user
+            errors.append((user, exc))
+
+    threads = [threading.Thread(target=work, args=(u,)) for u in users]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    guard.close()
+    assert errors == []
 
 
 # MARK: - C-level misuse: NULL pointers, short buffers, wrong handles
