@@ -49,14 +49,15 @@ public func ehr_envelope_open(
         guard sealed != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "sealed is NULL") }
         let bytes = try PREArguments.bytes(sealed, sealedLen, "sealed")
         // The header gives the plaintext length, so a size query (or a short
-        // buffer) is answered before any decryption.
+        // buffer) is answered before any decryption; the header decoded here
+        // is then used as is (its points are not decoded twice).
         let input = try SealedInput(bytes)
         guard input.hasBody else {
             throw CABIFailure(EHR_ERR_LENGTH, "sealed holds a header without its body")
         }
         let plain = try ChunkedAead.plaintextLength(sealedLength: input.header.bodyLength)
         try PREArguments.produce(expected: Int(plain), out, outCap, outLen) {
-            try Envelope.open(bytes, with: try decryptionKey(handle))
+            try Envelope.openBody(header: input.header, body: Array(input.body), with: try decryptionKey(handle))
         }
     }
 }
