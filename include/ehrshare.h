@@ -371,7 +371,9 @@ ehr_status ehr_identity_key_new(const ehr_pre_context *ctx,
                                 size_t id_len, const uint8_t *ske,
                                 const uint8_t *sks);
 
-/* Overwrites the secret keys and releases the handle.
+/* Overwrites the secret keys held by the handle and releases it. Best
+ * effort, as for every secret temporary in the library: copies that calls
+ * made while they ran are beyond reach.
  * In:      key: a handle, or NULL (then nothing happens). */
 EHR_API void ehr_identity_key_free(ehr_identity_key *key);
 

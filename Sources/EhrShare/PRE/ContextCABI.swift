@@ -56,11 +56,22 @@ public func ehr_identity_key_new(
         // Both checks are e(key, −g2)·e(H(id), y) = 1 (PROTOCOL.md §5); a key of
         // another identity, a swapped ske/sks or a key of another deployment
         // fails with ProtocolError.verify → EHR_ERR_VERIFY.
-        let decryption = try ske.map { try PREIdentityKey(identity: identity, key: try Wire.g1($0, "ske"), context: context) }
-        let signing = try sks.map { try IdentitySigningKey(identity: identity, key: try Wire.g1($0, "sks"), context: context) }
+        let decryption = try ske.map {
+            try PREIdentityKey(identity: identity, key: try secretPoint($0, "ske"), context: context)
+        }
+        let signing = try sks.map {
+            try IdentitySigningKey(identity: identity, key: try secretPoint($0, "sks"), context: context)
+        }
         PREHandles.publish(
             IdentityKeyHandle(identity: identity, context: context, decryption: decryption, signing: signing), to: out)
     }
+}
+
+/// Decodes a secret G1 point, wiping the copy of the caller's bytes.
+private func secretPoint(_ pointer: UnsafePointer<UInt8>, _ name: String) throws -> G1Affine {
+    var bytes = try Buffers.read(pointer, Int(EHR_G1_BYTES), name)
+    defer { wipeSecret(&bytes) }
+    return try G1Affine(compressed: bytes)
 }
 
 @_cdecl("ehr_identity_key_free")

@@ -248,6 +248,8 @@ def test_truncated_input_is_length(ta):
 
 def test_envelope_argument_errors(ta):
     assert status_of(ta.ctx.seal, b"x", ALICE, b"c" * 65537) == Status.ERR_PARAM
+    largest = ta.ctx.seal(b"x", ALICE, b"c" * pre.RECORD_CONTEXT_MAX_BYTES)
+    assert ta.key(ALICE).open(largest) == b"x"
     assert status_of(ta.ctx.seal, b"x", "") == Status.ERR_PARAM
     assert status_of(ta.key(ALICE).open, b"EHRT\x01\x23" + b"\0" * 800) == Status.ERR_MAGIC
     assert status_of(ta.key(ALICE).open, b"EHRS\x02\x23" + b"\0" * 800) == Status.ERR_VERSION
