@@ -20,9 +20,12 @@ enum EnvelopeFiles {
     ) throws {
         guard let outPath else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_path is NULL") }
         guard let inPath else { throw CABIFailure(EHR_ERR_NULL_POINTER, "in_path is NULL") }
+        // Names for messages only; the calls below take the caller's bytes as they are.
         let outName = String(cString: outPath), inName = String(cString: inPath)
-        guard !outName.isEmpty, !inName.isEmpty else { throw CABIFailure(EHR_ERR_PARAM, "a path is empty") }
-        guard outName != inName else { throw CABIFailure(EHR_ERR_PARAM, "in_path and out_path are the same") }
+        guard outPath.pointee != 0, inPath.pointee != 0 else { throw CABIFailure(EHR_ERR_PARAM, "a path is empty") }
+        guard strcmp(outPath, inPath) != 0 else {
+            throw CABIFailure(EHR_ERR_PARAM, "in_path and out_path are the same")
+        }
 
         let input = open(inPath, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw ioFailure("cannot open \(inName) for reading") }
@@ -39,11 +42,15 @@ enum EnvelopeFiles {
 
         var source = FileDescriptorSource(fd: input)
         var sink = FileDescriptorSink(fd: output)
+        var outputOpen = true
         do {
             try body(&source, &sink, UInt64(max(0, inStat.st_size)))
+            // close() releases the descriptor even when it fails (Linux), so it
+            // must not be closed again: the number may already be reused.
+            outputOpen = false
             guard close(output) == 0 else { throw ioFailure("cannot close \(outName)") }
         } catch {
-            close(output)
+            if outputOpen { close(output) }
             unlink(outPath)
             let f = cabiFailure(for: error)
             // Name the file for I/O errors; data errors keep their own message.

@@ -4,29 +4,6 @@ import EhrProtocol
 
 // MARK: - Threshold proxies (PROTOCOL.md §6.1; wire objects in docs/ENVELOPE.md §6)
 
-/// A level-1 ciphertext as the threshold calls take it: a CT1 object or a
-/// SEALED1 input (told apart by the type byte).
-private enum LevelOneInput {
-    case capsule(Ciphertext1)
-    case sealed(SealedHeader1, SealedInput)
-
-    init(_ bytes: [UInt8]) throws {
-        if bytes.count > 5, bytes[5] == WireType.ct1.rawValue {
-            self = .capsule(try Ciphertext1(encoded: bytes))
-        } else {
-            let input = try SealedInput(bytes)
-            self = .sealed(try input.level1, input)
-        }
-    }
-
-    var ciphertext: Ciphertext1 {
-        switch self {
-        case let .capsule(c): return c
-        case let .sealed(h, _): return h.capsule
-        }
-    }
-}
-
 @_cdecl("ehr_rekey_split")
 public func ehr_rekey_split(
     _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,

@@ -335,6 +335,9 @@ def test_file_forms(ta, tmp_path):
     assert not opened.exists()
     assert status_of(ta.key(ALICE).open_file, tmp_path / "missing", opened) == Status.ERR_STORAGE
     assert status_of(ta.ctx.seal_file, src, src, ALICE) == Status.ERR_PARAM
+    alias = tmp_path / "alias"
+    os.symlink(src, alias)      # another name of the input is not truncated either
+    assert status_of(ta.ctx.seal_file, src, alias, ALICE) == Status.ERR_PARAM
     assert src.read_bytes() == data
 
 
