@@ -176,6 +176,36 @@ final class EnvelopeTests: XCTestCase {
         }
     }
 
+    func testFlippedBitsInIdentityKeysAreErrors() throws {
+        let p = record(500)
+        let sealed = try Envelope.seal(p, to: alice.identity, recordContext: ctx, context: ta.context)
+        let keyBytes = alice.point.compressed
+        var decodable = 0
+        for off in [0, 1, 24, 47] {
+            for bit in [0, 5] {
+                let flipped = keyBytes.flipping(off, bit: bit)
+                // Most flips leave G1 (the decoder rejects them); byte 0 bit 5 is the sign flag, so that
+                // flip decodes to −ske, a valid point that must still fail.
+                guard let point = try? G1Affine(compressed: flipped) else { continue }
+                decodable += 1
+                XCTAssertThrowsError(try PREIdentityKey(identity: alice.identity, key: point, context: ta.context)) {
+                    guard case .verify = $0 as? ProtocolError else { return XCTFail("\($0)") }
+                }
+                assertThrows(.decrypt, "flipped key byte \(off) bit \(bit)") {
+                    try Envelope.open(sealed, with: PREIdentityKey(uncheckedIdentity: alice.identity, key: point))
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(decodable, 1, "the sign-bit flip reaches the key check")
+        // The same for signing keys: a flipped key either does not decode or fails the key check.
+        let sks = try ta.signingKey("patient:alice")
+        for off in [0, 30, 47] {
+            if let point = try? G1Affine(compressed: sks.point.compressed.flipping(off, bit: 1)) {
+                XCTAssertThrowsError(try IdentitySigningKey(identity: sks.identity, key: point, context: ta.context))
+            }
+        }
+    }
+
     func testMaulingTheCapsuleOrContextIsRejected() throws {
         let p = record(5000)
         let sealed = try Envelope.seal(p, to: alice.identity, recordContext: ctx, context: ta.context)
