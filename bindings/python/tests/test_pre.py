@@ -224,6 +224,14 @@ def test_one_flipped_bit_yields_an_error_and_no_plaintext(ta, field):
         if field in ("ctx", "nonce", "body"):
             assert st == Status.ERR_DECRYPT      # only the AEAD can tell
         assert st != Status.OK
+    # Through the C call itself: the caller's buffer stays untouched.
+    bad = bytearray(sealed)
+    bad[offsets[field]] ^= 1
+    n = ctypes.c_size_t(0)
+    out = (ctypes.c_uint8 * len(p))()
+    sb = (ctypes.c_uint8 * len(bad)).from_buffer_copy(bytes(bad))
+    assert lib.ehr_envelope_open(ta.key(ALICE), out, len(p), ctypes.byref(n), sb, len(bad)) != Status.OK
+    assert bytes(out) == bytes(len(p))
     # A bit flipped in the SEALED2-only fields also fails, at level 2.
     shared = bytearray(ta.key(ALICE).rekey(BOB).reencrypt_envelope(sealed))
     r2 = header_length(bytes(shared)) - 8 - 12 - 200
