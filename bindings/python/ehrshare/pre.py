@@ -259,6 +259,34 @@ def combine_fragments(ct: bytes, fragments: Iterable[bytes]) -> bytes:
     return call_variable(lib.ehr_fragments_combine, args_after=(c, cl, ptrs, lens, len(frags)))
 
 
+class Envelope:
+    """The sealed-record operations in one place, for hosts that think in
+    records rather than keys (each delegates to the method or function it
+    names)."""
+
+    @staticmethod
+    def seal(context: Context, plaintext: bytes, owner: IdLike, record_context: bytes = b"") -> bytes:
+        return context.seal(plaintext, owner, record_context)
+
+    @staticmethod
+    def open(key: IdentityKey, sealed: bytes) -> bytes:
+        return key.open(sealed)
+
+    @staticmethod
+    def open_detached(key: IdentityKey, header: bytes, body: bytes) -> bytes:
+        return key.open_detached(header, body)
+
+    @staticmethod
+    def reencrypt(rekey: Union["ReKey", bytes], sealed: bytes) -> bytes:
+        rk = rekey if isinstance(rekey, ReKey) else ReKey(rekey)
+        return rk.reencrypt_envelope(sealed)
+
+    header_length = staticmethod(header_length)
+    split = staticmethod(split_envelope)
+    fragment = staticmethod(reencrypt_fragment)
+    combine = staticmethod(combine_fragments)
+
+
 class ReplayGuard(_Handle):
     """Freshness window and seen (signer, nonce) pairs for SIGNED envelopes.
     Thread-safe."""
@@ -326,6 +354,6 @@ def verify_request(owner_key: IdentityKey, request: bytes, guard: ReplayGuard, p
 
 __all__ = [
     "FINGERPRINT_BYTES", "RECORD_CONTEXT_MAX_BYTES", "Purpose", "Context", "IdentityKey", "ReKey",
-    "ReplayGuard", "AccessPolicy", "header_length", "split_envelope", "reencrypt_fragment",
+    "Envelope", "ReplayGuard", "AccessPolicy", "header_length", "split_envelope", "reencrypt_fragment",
     "combine_fragments", "sign", "verify", "create_request", "verify_request",
 ]

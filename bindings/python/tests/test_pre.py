@@ -20,7 +20,7 @@ import pytest
 from ehrshare import EhrError, Status, _ffi
 from ehrshare import pre
 from ehrshare.bls import G1, G2, GT, Scalar
-from ehrshare.pre import (AccessPolicy, Context, IdentityKey, Purpose, ReKey, ReplayGuard,
+from ehrshare.pre import (AccessPolicy, Context, Envelope, IdentityKey, Purpose, ReKey, ReplayGuard,
                           combine_fragments, create_request, header_length, reencrypt_fragment, sign,
                           split_envelope, verify, verify_request)
 
@@ -171,6 +171,17 @@ def test_one_record_shared_with_three_users(ta):
         whole = rk.reencrypt_envelope(sealed)
         assert whole[len(whole) - len(body):] == body
         assert ta.key(user).open(whole) == p
+
+
+def test_envelope_helpers_delegate(ta):
+    sealed = Envelope.seal(ta.ctx, b"via helpers", ALICE, RECORD)
+    header, body = Envelope.split(sealed)
+    assert Envelope.header_length(sealed) == len(header)
+    h2 = Envelope.reencrypt(ta.key(ALICE).rekey(BOB).data, header)
+    assert Envelope.open_detached(ta.key(BOB), h2, body) == b"via helpers"
+    (share,) = ta.key(ALICE).rekey(CAROL).split(1, 1)
+    assert Envelope.open(ta.key(CAROL), Envelope.combine(sealed, [Envelope.fragment(share, header)])) \
+        == b"via helpers"
 
 
 def test_detached_open_checks_its_parts(ta):
