@@ -57,7 +57,8 @@ public func ehr_envelope_open(
         }
         let plain = try ChunkedAead.plaintextLength(sealedLength: input.header.bodyLength)
         try PREArguments.produce(expected: Int(plain), out, outCap, outLen) {
-            try Envelope.openBody(header: input.header, body: Array(input.body), with: try decryptionKey(handle))
+            try Envelope.openBody(header: input.header, body: Array(input.body),
+                                  with: try handle.openingKey())
         }
     }
 }
@@ -90,16 +91,6 @@ public func ehr_envelope_header_length(
 
 // MARK: - One stored body, one header per reader (PROTOCOL.md §6.2)
 
-/// A header passed alone (no body bytes after it).
-func detachedHeader(_ pointer: UnsafePointer<UInt8>?, _ length: Int) throws -> SealedHeader {
-    guard pointer != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "header is NULL") }
-    let input = try SealedInput(try PREArguments.bytes(pointer, length, "header"))
-    guard !input.hasBody else {
-        throw CABIFailure(EHR_ERR_LENGTH, "header holds \(input.body.count) bytes after the header")
-    }
-    return input.header
-}
-
 @_cdecl("ehr_envelope_open_detached")
 public func ehr_envelope_open_detached(
     _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
@@ -107,7 +98,7 @@ public func ehr_envelope_open_detached(
 ) -> ehr_status {
     cabiCall {
         let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
-        let h = try detachedHeader(header, headerLen)
+        let h = try SealedInput.detachedHeader(header, headerLen)
         guard body != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "body is NULL") }
         guard UInt64(max(bodyLen, 0)) == h.bodyLength else {
             throw CABIFailure(EHR_ERR_LENGTH, "body of \(bodyLen) bytes, header announces \(h.bodyLength)")
@@ -115,7 +106,7 @@ public func ehr_envelope_open_detached(
         let plain = try ChunkedAead.plaintextLength(sealedLength: h.bodyLength)
         try PREArguments.produce(expected: Int(plain), out, outCap, outLen) {
             try Envelope.openBody(header: h, body: try PREArguments.bytes(body, bodyLen, "body"),
-                                  with: try decryptionKey(handle))
+                                  with: try handle.openingKey())
         }
     }
 }

@@ -29,7 +29,7 @@ public func ehr_envelope_open_file(
     cabiCall {
         let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
         try EnvelopeFiles.run(outPath: outPath, inPath: inPath) { source, sink, _ in
-            try Envelope.open(from: &source, to: &sink, with: try decryptionKey(handle))
+            try Envelope.open(from: &source, to: &sink, with: try handle.openingKey())
         }
     }
 }
@@ -53,9 +53,9 @@ public func ehr_envelope_open_detached_file(
 ) -> ehr_status {
     cabiCall {
         let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
-        let h = try detachedHeader(header, headerLen)
+        let h = try SealedInput.detachedHeader(header, headerLen)
         try EnvelopeFiles.run(outPath: outPath, inPath: bodyPath) { source, sink, _ in
-            try Envelope.openBody(header: h, from: &source, to: &sink, with: try decryptionKey(handle))
+            try Envelope.openBody(header: h, from: &source, to: &sink, with: try handle.openingKey())
         }
     }
 }

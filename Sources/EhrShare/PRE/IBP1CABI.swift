@@ -8,10 +8,6 @@ import EhrProtocol
 /// CT1 = header (6) ‖ id ‖ c1 (96) ‖ c2 (576).
 private func ct1Length(_ owner: Identity) -> Int { 6 + PREArguments.idField(owner) + 96 + 576 }
 
-/// REKEY = header (6) ‖ id_i ‖ id_j ‖ R1 (96) ‖ R2 (576) ‖ R3 (48).
-func rekeyLength(_ delegator: Identity, _ delegatee: Identity) -> Int {
-    6 + PREArguments.idField(delegator) + PREArguments.idField(delegatee) + 96 + 576 + 48
-}
 
 @_cdecl("ehr_encrypt")
 public func ehr_encrypt(
@@ -42,22 +38,12 @@ public func ehr_decrypt(
         let m: GT
         if bytes.count > 5, bytes[5] == WireType.ct2.rawValue {
             let c = try Ciphertext2(encoded: bytes)
-            m = try IBP1.decrypt(c, with: try decryptionKey(handle))
+            m = try IBP1.decrypt(c, with: try handle.openingKey())
         } else {
             let c = try Ciphertext1(encoded: bytes)
-            m = try IBP1.decrypt(c, with: try decryptionKey(handle))
+            m = try IBP1.decrypt(c, with: try handle.openingKey())
         }
         Buffers.write(m.bytes, to: out)
-    }
-}
-
-/// A key without `ske` cannot decrypt: to the caller of a decryption that is
-/// one more undistinguished EHR_ERR_DECRYPT, not a state error.
-func decryptionKey(_ handle: IdentityKeyHandle) throws -> PREIdentityKey {
-    do {
-        return try handle.decryptionKey()
-    } catch {
-        throw ProtocolError.decrypt
     }
 }
 
@@ -70,8 +56,10 @@ public func ehr_rekey(
         let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
         let ske = try handle.decryptionKey()
         let to = try PREArguments.identity(delegatee, delegateeLen, "delegatee")
-        guard to != ske.identity else { throw CABIFailure(EHR_ERR_PARAM, "a re-encryption key to oneself is pointless") }
-        try PREArguments.produce(expected: rekeyLength(ske.identity, to), out, outCap, outLen) {
+        guard to != ske.identity else {
+            throw CABIFailure(EHR_ERR_PARAM, "a re-encryption key to oneself is pointless")
+        }
+        try PREArguments.produce(expected: PREArguments.rekeyLength(ske.identity, to), out, outCap, outLen) {
             try IBP1.rekey(from: ske, to: to, context: handle.context).encoded
         }
     }

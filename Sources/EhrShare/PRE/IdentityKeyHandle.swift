@@ -36,6 +36,14 @@ final class IdentityKeyHandle: Sendable {
         return key
     }
 
+    /// The key for a decryption: a handle without `ske` cannot decrypt, and to
+    /// the caller of a decryption that is one more undistinguished
+    /// EHR_ERR_DECRYPT, not a state error.
+    func openingKey() throws(ProtocolError) -> PREIdentityKey {
+        guard let key = keys.withLock({ $0.decryption }) else { throw .decrypt }
+        return key
+    }
+
     /// The signing key, or EHR_ERR_STATE for a decryption-only handle.
     func signingKey() throws -> IdentitySigningKey {
         guard let key = keys.withLock({ $0.signing }) else {

@@ -33,7 +33,8 @@ enum PREArguments {
     /// that a size query reports the bad argument, not a buffer size).
     static func recordContext(_ pointer: UnsafePointer<UInt8>?, _ length: Int) throws -> [UInt8] {
         guard length <= Int(EHR_RECORD_CONTEXT_MAX_BYTES) else {
-            throw CABIFailure(EHR_ERR_PARAM, "record context of \(length) bytes exceeds \(EHR_RECORD_CONTEXT_MAX_BYTES)")
+            throw CABIFailure(
+                EHR_ERR_PARAM, "record context of \(length) bytes exceeds \(EHR_RECORD_CONTEXT_MAX_BYTES)")
         }
         return try bytes(pointer, length, "record_ctx")
     }
@@ -64,4 +65,9 @@ enum PREArguments {
 
     /// Bytes of a `u16 length ‖ id` field.
     static func idField(_ id: Identity) -> Int { 2 + id.bytes.count }
+
+    /// REKEY = header (6) ‖ id_i ‖ id_j ‖ R1 (96) ‖ R2 (576) ‖ R3 (48).
+    static func rekeyLength(_ delegator: Identity, _ delegatee: Identity) -> Int {
+        6 + idField(delegator) + idField(delegatee) + 96 + 576 + 48
+    }
 }

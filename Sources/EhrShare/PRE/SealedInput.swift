@@ -41,6 +41,16 @@ struct SealedInput {
         }
     }
 
+    /// A header passed alone (no body bytes after it), as the detached opens take it.
+    static func detachedHeader(_ pointer: UnsafePointer<UInt8>?, _ length: Int) throws -> SealedHeader {
+        guard pointer != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "header is NULL") }
+        let input = try SealedInput(try PREArguments.bytes(pointer, length, "header"))
+        guard !input.hasBody else {
+            throw CABIFailure(EHR_ERR_LENGTH, "header holds \(input.body.count) bytes after the header")
+        }
+        return input.header
+    }
+
     /// A converted header followed by this input's body, if it had one.
     func mirrored(_ converted: SealedHeader2) -> [UInt8] {
         hasBody ? converted.encoded + body : converted.encoded

@@ -4,7 +4,8 @@ import EhrProtocol
 
 // MARK: - Cha–Cheon signatures on SIGNED envelopes and access requests (PROTOCOL.md §9)
 
-/// SIGNED = header (6) ‖ purpose (1) ‖ fp (32) ‖ id ‖ ts (8) ‖ nonce (16) ‖ payload (u32 + bytes) ‖ U, V (96).
+/// SIGNED = header (6) ‖ purpose (1) ‖ fp (32) ‖ id ‖ ts (8) ‖ nonce (16) ‖
+/// payload (u32 + bytes) ‖ U, V (96).
 private func signedLength(_ signer: Identity, payload: Int) -> Int {
     6 + 1 + 32 + PREArguments.idField(signer) + 8 + SignedMessage.nonceBytes + 4 + payload + 96
 }
@@ -26,7 +27,8 @@ public func ehr_sign(
         let sks = try handle.signingKey()
         let p = try purposeArgument(purpose)
         guard payloadLen >= 0, payloadLen <= SignedMessage.maxPayloadBytes else {
-            throw CABIFailure(EHR_ERR_PARAM, "payload of \(payloadLen) bytes (at most \(SignedMessage.maxPayloadBytes))")
+            throw CABIFailure(
+                EHR_ERR_PARAM, "payload of \(payloadLen) bytes (at most \(SignedMessage.maxPayloadBytes))")
         }
         try PREArguments.produce(expected: signedLength(sks.identity, payload: payloadLen), out, outCap, outLen) {
             let data = try PREArguments.bytes(payload, payloadLen, "payload")
@@ -109,7 +111,7 @@ public func ehr_request_verify(
         // AccessGate verifies again. The cost (one multi-pairing) buys a size
         // query without side effects: no nonce recorded, no key issued.
         let signer = try SignedMessage(encoded: bytes, context: handle.context).signer
-        let expected = rekeyLength(ske.identity, signer)
+        let expected = PREArguments.rekeyLength(ske.identity, signer)
         outLen.pointee = expected
         guard let out, outCap >= expected else {
             throw CABIFailure(EHR_ERR_BUFFER_TOO_SMALL, "output needs \(expected) bytes, capacity is \(outCap)")

@@ -15,11 +15,12 @@ public func ehr_rekey_split(
         guard n >= 1, n <= ThresholdReEncryption.maxProxies, t >= 1, t <= n else {
             throw CABIFailure(
                 EHR_ERR_PARAM,
-                "threshold \(t) of \(n) proxies is not valid (need 1 <= t' <= n' <= \(ThresholdReEncryption.maxProxies))")
+                "threshold \(t) of \(n) proxies is not valid"
+                    + " (need 1 <= t' <= n' <= \(ThresholdReEncryption.maxProxies))")
         }
         // REKEY_SHARE = header ‖ id_i ‖ id_j ‖ index, t', n' (2 each) ‖ R1 ‖ R2 ‖ F(k):
         // every share has the same length, so shares sit back to back.
-        let shareLength = rekeyLength(rk.delegator, rk.delegatee) + 6
+        let shareLength = PREArguments.rekeyLength(rk.delegator, rk.delegatee) + 6
         try PREArguments.produce(expected: n * shareLength, out, outCap, outLen) {
             try ThresholdReEncryption.split(rk, threshold: t, proxies: n).flatMap(\.encoded)
         }
@@ -58,7 +59,8 @@ public func ehr_fragments_combine(
         for i in 0..<count {
             do {
                 guard fragments[i] != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "is NULL") }
-                decoded.append(try ReEncryptionFragment(encoded: try PREArguments.bytes(fragments[i], fragmentLens[i], "fragment")))
+                let bytes = try PREArguments.bytes(fragments[i], fragmentLens[i], "fragment")
+                decoded.append(try ReEncryptionFragment(encoded: bytes))
             } catch {
                 let f = cabiFailure(for: error)
                 throw CABIFailure(f.status, "fragments[\(i)]: \(f.message)")
