@@ -499,6 +499,30 @@ ehr_status ehr_fragments_combine(uint8_t *out, size_t out_cap,
                                  const uint8_t *const *fragments,
                                  const size_t *fragment_lens, size_t count);
 
+/* Like ehr_fragments_combine for a stored record, but tolerant of faulty
+ * proxies: a fragment cannot be checked alone, so given more than t'
+ * fragments the delegatee tries t'-subsets (at most 256) until the record's
+ * first body chunk authenticates under the result (the AEAD is the judge).
+ * Returns: EHR_OK; EHR_ERR_DECRYPT if no subset opens the first chunk (or
+ *          key is not the delegatee's); EHR_ERR_PARAM as for
+ *          ehr_fragments_combine; EHR_ERR_LENGTH if first_chunk is not the
+ *          first min(65552, body length) bytes' length; a decoding status.
+ * Out:     out: the SEALED2 header that opens with key.
+ * In:      header: a SEALED1 header alone; first_chunk: the first
+ *          min(65552, body length) bytes of the stored body; fragments,
+ *          fragment_lens, count: as for ehr_fragments_combine. */
+EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4, 5, 7, 9, 10)
+ehr_status ehr_fragments_combine_verified(const ehr_identity_key *key,
+                                          uint8_t *out, size_t out_cap,
+                                          size_t *out_len,
+                                          const uint8_t *header,
+                                          size_t header_len,
+                                          const uint8_t *first_chunk,
+                                          size_t first_chunk_len,
+                                          const uint8_t *const *fragments,
+                                          const size_t *fragment_lens,
+                                          size_t count);
+
 /* Seal(owner, record_ctx, plaintext): a SEALED1 object.
  * Returns: EHR_OK; EHR_ERR_PARAM for a bad id or a record context above
  *          EHR_RECORD_CONTEXT_MAX_BYTES; EHR_ERR_RANDOM.

@@ -26,6 +26,7 @@ extension HeaderSignatures {
         same(CEhrShare.ehr_rekey_split, EhrShare.ehr_rekey_split)
         same(CEhrShare.ehr_reencrypt_fragment, EhrShare.ehr_reencrypt_fragment)
         same(CEhrShare.ehr_fragments_combine, EhrShare.ehr_fragments_combine)
+        same(CEhrShare.ehr_fragments_combine_verified, EhrShare.ehr_fragments_combine_verified)
         same(CEhrShare.ehr_envelope_seal, EhrShare.ehr_envelope_seal)
         same(CEhrShare.ehr_envelope_open, EhrShare.ehr_envelope_open)
         same(CEhrShare.ehr_envelope_reencrypt, EhrShare.ehr_envelope_reencrypt)

@@ -41,6 +41,30 @@ public func ehr_reencrypt_fragment(
     }
 }
 
+/// Decodes `count` fragments passed as an array of pointers and an array of
+/// lengths, naming the bad index in the message.
+private func decodeFragments(
+    _ fragments: UnsafePointer<UnsafePointer<UInt8>?>?, _ fragmentLens: UnsafePointer<Int>?, _ count: Int
+) throws -> [ReEncryptionFragment] {
+    guard let fragments else { throw CABIFailure(EHR_ERR_NULL_POINTER, "fragments is NULL") }
+    guard let fragmentLens else { throw CABIFailure(EHR_ERR_NULL_POINTER, "fragment_lens is NULL") }
+    guard count >= 1, count <= ThresholdReEncryption.maxProxies else {
+        throw CABIFailure(EHR_ERR_PARAM, "count must be 1 to \(ThresholdReEncryption.maxProxies), got \(count)")
+    }
+    var decoded: [ReEncryptionFragment] = []
+    for i in 0..<count {
+        do {
+            guard fragments[i] != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "is NULL") }
+            let bytes = try PREArguments.bytes(fragments[i], fragmentLens[i], "fragment")
+            decoded.append(try ReEncryptionFragment(encoded: bytes))
+        } catch {
+            let f = cabiFailure(for: error)
+            throw CABIFailure(f.status, "fragments[\(i)]: \(f.message)")
+        }
+    }
+    return decoded
+}
+
 @_cdecl("ehr_fragments_combine")
 public func ehr_fragments_combine(
     _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
@@ -49,23 +73,8 @@ public func ehr_fragments_combine(
 ) -> ehr_status {
     cabiCall {
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
-        guard let fragments else { throw CABIFailure(EHR_ERR_NULL_POINTER, "fragments is NULL") }
-        guard let fragmentLens else { throw CABIFailure(EHR_ERR_NULL_POINTER, "fragment_lens is NULL") }
-        guard count >= 1, count <= ThresholdReEncryption.maxProxies else {
-            throw CABIFailure(EHR_ERR_PARAM, "count must be 1 to \(ThresholdReEncryption.maxProxies), got \(count)")
-        }
+        let decoded = try decodeFragments(fragments, fragmentLens, count)
         let input = try LevelOneInput(try PREArguments.bytes(ct, ctLen, "ct"))
-        var decoded: [ReEncryptionFragment] = []
-        for i in 0..<count {
-            do {
-                guard fragments[i] != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "is NULL") }
-                let bytes = try PREArguments.bytes(fragments[i], fragmentLens[i], "fragment")
-                decoded.append(try ReEncryptionFragment(encoded: bytes))
-            } catch {
-                let f = cabiFailure(for: error)
-                throw CABIFailure(f.status, "fragments[\(i)]: \(f.message)")
-            }
-        }
         let result: [UInt8]
         switch input {
         case let .capsule(c):
@@ -74,5 +83,26 @@ public func ehr_fragments_combine(
             result = sealed.mirrored(try ThresholdReEncryption.combine(h, fragments: decoded))
         }
         try Buffers.writeVariable(result, to: out, capacity: outCap, length: outLen)
+    }
+}
+
+@_cdecl("ehr_fragments_combine_verified")
+public func ehr_fragments_combine_verified(
+    _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
+    _ header: UnsafePointer<UInt8>?, _ headerLen: Int, _ firstChunk: UnsafePointer<UInt8>?, _ firstChunkLen: Int,
+    _ fragments: UnsafePointer<UnsafePointer<UInt8>?>?, _ fragmentLens: UnsafePointer<Int>?, _ count: Int
+) -> ehr_status {
+    cabiCall {
+        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
+        guard case let .level1(h) = try SealedInput.detachedHeader(header, headerLen) else {
+            throw ProtocolError.type(expected: WireType.sealed1.rawValue, actual: WireType.sealed2.rawValue)
+        }
+        guard firstChunk != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "first_chunk is NULL") }
+        let chunk = try PREArguments.bytes(firstChunk, firstChunkLen, "first_chunk")
+        let decoded = try decodeFragments(fragments, fragmentLens, count)
+        let converted = try ThresholdReEncryption.combineVerified(h, fragments: decoded, firstChunk: chunk,
+                                                                  key: try handle.openingKey())
+        try Buffers.writeVariable(converted.encoded, to: out, capacity: outCap, length: outLen)
     }
 }

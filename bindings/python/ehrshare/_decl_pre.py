@@ -34,6 +34,8 @@ DECLARATIONS = {
     "ehr_reencrypt_fragment": (ehr_status, [u8p, c_size_t, size_tp, u8p, c_size_t, u8p, c_size_t]),
     "ehr_fragments_combine": (ehr_status, [u8p, c_size_t, size_tp, u8p, c_size_t, u8pp, size_tp,
                                            c_size_t]),
+    "ehr_fragments_combine_verified": (ehr_status, [handle, u8p, c_size_t, size_tp, u8p, c_size_t, u8p,
+                                                    c_size_t, u8pp, size_tp, c_size_t]),
     # Envelope
     "ehr_envelope_seal": (ehr_status, [handle, u8p, c_size_t, size_tp, u8p, c_size_t, u8p, c_size_t,
                                        u8p, c_size_t]),

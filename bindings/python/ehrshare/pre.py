@@ -247,16 +247,36 @@ def reencrypt_fragment(share: bytes, ct: bytes) -> bytes:
     return call_variable(lib.ehr_reencrypt_fragment, args_after=(s, sl, c, cl))
 
 
+def _fragment_arrays(fragments: Iterable[bytes]):
+    """(const uint8_t *const *, const size_t *, count) for the combine calls.
+    The pointer array keeps the buffers it points into alive."""
+    bufs = [in_buf(bytes(f)) for f in fragments]
+    ptrs = (ctypes.POINTER(ctypes.c_uint8) * max(len(bufs), 1))(
+        *[ctypes.cast(b, ctypes.POINTER(ctypes.c_uint8)) for b, _ in bufs])
+    ptrs._keep = bufs
+    lens = (ctypes.c_size_t * max(len(bufs), 1))(*[n for _, n in bufs])
+    return ptrs, lens, len(bufs)
+
+
 def combine_fragments(ct: bytes, fragments: Iterable[bytes]) -> bytes:
     """The delegatee: CT1 -> CT2, or SEALED1 header/object -> SEALED2, from
     the fragments of at least t' distinct proxies."""
-    frags = [bytes(f) for f in fragments]
-    bufs = [in_buf(f) for f in frags]
-    ptrs = (ctypes.POINTER(ctypes.c_uint8) * max(len(bufs), 1))(
-        *[ctypes.cast(b, ctypes.POINTER(ctypes.c_uint8)) for b, _ in bufs])
-    lens = (ctypes.c_size_t * max(len(bufs), 1))(*[n for _, n in bufs])
+    ptrs, lens, count = _fragment_arrays(fragments)
     c, cl = in_buf(ct)
-    return call_variable(lib.ehr_fragments_combine, args_after=(c, cl, ptrs, lens, len(frags)))
+    return call_variable(lib.ehr_fragments_combine, args_after=(c, cl, ptrs, lens, count))
+
+
+def combine_fragments_verified(key: "IdentityKey", header: bytes, first_chunk: bytes,
+                               fragments: Iterable[bytes]) -> bytes:
+    """The delegatee, tolerating faulty proxies: tries t'-subsets of the
+    fragments until the record's first body chunk authenticates, and returns
+    the SEALED2 header that opens with `key`. `header` is the SEALED1 header,
+    `first_chunk` the first min(65552, len(body)) bytes of the body."""
+    ptrs, lens, count = _fragment_arrays(fragments)
+    h, hl = in_buf(header)
+    c, cl = in_buf(first_chunk)
+    return call_variable(lib.ehr_fragments_combine_verified, key,
+                         args_after=(h, hl, c, cl, ptrs, lens, count))
 
 
 class Envelope:
@@ -355,5 +375,5 @@ def verify_request(owner_key: IdentityKey, request: bytes, guard: ReplayGuard, p
 __all__ = [
     "FINGERPRINT_BYTES", "RECORD_CONTEXT_MAX_BYTES", "Purpose", "Context", "IdentityKey", "ReKey",
     "Envelope", "ReplayGuard", "AccessPolicy", "header_length", "split_envelope", "reencrypt_fragment",
-    "combine_fragments", "sign", "verify", "create_request", "verify_request",
+    "combine_fragments", "combine_fragments_verified", "sign", "verify", "create_request", "verify_request",
 ]

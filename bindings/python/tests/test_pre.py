@@ -21,8 +21,8 @@ from ehrshare import EhrError, Status, _ffi
 from ehrshare import pre
 from ehrshare.bls import G1, G2, GT, Scalar
 from ehrshare.pre import (AccessPolicy, Context, Envelope, IdentityKey, Purpose, ReKey, ReplayGuard,
-                          combine_fragments, create_request, header_length, reencrypt_fragment, sign,
-                          split_envelope, verify, verify_request)
+                          combine_fragments, combine_fragments_verified, create_request, header_length,
+                          reencrypt_fragment, sign, split_envelope, verify, verify_request)
 
 lib = _ffi.lib
 ROOT = Path(__file__).resolve().parents[3]
@@ -300,6 +300,32 @@ def test_two_of_three_proxies(ta):
     # Fragments of another capsule do not combine with this one.
     other = ta.ctx.seal(b"other", ALICE)
     assert status_of(combine_fragments, header, [frags[0], reencrypt_fragment(shares[1], other)]) \
+        == Status.ERR_PARAM
+
+
+def test_faulty_proxy_is_tolerated_by_verified_combine(ta):
+    p = record(150_000)
+    header, body = split_envelope(ta.ctx.seal(p, ALICE, RECORD))
+    first_chunk = body[:65552]
+    shares = ta.key(ALICE).rekey(BOB).split(2, 3)
+    frags = [reencrypt_fragment(s, header) for s in shares]
+    # Proxy 1 returns a well-formed but wrong value (its share applied to
+    # another record): the decoder cannot tell, the plain combine of the
+    # lowest indices yields a header that does not open.
+    other = split_envelope(ta.ctx.seal(b"other", ALICE))[0]
+    bad = frags[0][:-576] + reencrypt_fragment(shares[0], other)[-576:]
+    faulty = [bad, frags[1], frags[2]]
+    assert status_of(ta.key(BOB).open_detached, combine_fragments(header, faulty), body) == Status.ERR_DECRYPT
+    h2 = combine_fragments_verified(ta.key(BOB), header, first_chunk, faulty)
+    assert ta.key(BOB).open_detached(h2, body) == p
+    # Too few good fragments, or the wrong reader: nothing authenticates.
+    assert status_of(combine_fragments_verified, ta.key(BOB), header, first_chunk, [bad, frags[1]]) \
+        == Status.ERR_DECRYPT
+    assert status_of(combine_fragments_verified, ta.key(CAROL), header, first_chunk, frags) \
+        == Status.ERR_DECRYPT
+    assert status_of(combine_fragments_verified, ta.key(BOB), header, first_chunk[:-1], frags) \
+        == Status.ERR_LENGTH
+    assert status_of(combine_fragments_verified, ta.key(BOB), header, first_chunk, frags[:1]) \
         == Status.ERR_PARAM
 
 
