@@ -505,8 +505,8 @@ ehr_status ehr_fragments_combine(uint8_t *out, size_t out_cap,
  * first body chunk authenticates under the result (the AEAD is the judge).
  * Returns: EHR_OK; EHR_ERR_DECRYPT if no subset opens the first chunk (or
  *          key is not the delegatee's); EHR_ERR_PARAM as for
- *          ehr_fragments_combine; EHR_ERR_LENGTH if first_chunk is not the
- *          first min(65552, body length) bytes' length; a decoding status.
+ *          ehr_fragments_combine; EHR_ERR_LENGTH if first_chunk_len is not
+ *          min(65552, body length); a decoding status.
  * Out:     out: the SEALED2 header that opens with key.
  * In:      header: a SEALED1 header alone; first_chunk: the first
  *          min(65552, body length) bytes of the stored body; fragments,

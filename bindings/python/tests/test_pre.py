@@ -666,7 +666,8 @@ def test_file_forms_stream_large_records(tmp_path):
     before_kib, after_kib = map(int, run.stdout.split())
     assert after_kib - before_kib < 32 * 1024, (before_kib, after_kib)
     assert out.stat().st_size == size
-    assert sealed.stat().st_size == 704 + len("patient:alice") + len(b"ledger:record/big") + size + 16 * (size // 65536)
+    header_bytes = 704 + len("patient:alice") + len(b"ledger:record/big")
+    assert sealed.stat().st_size == header_bytes + size + 16 * (size // 65536)
     with open(out, "rb") as f:
         while chunk := f.read(MIB):
             assert chunk.count(0) == len(chunk)
