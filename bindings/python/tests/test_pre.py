@@ -211,6 +211,26 @@ def test_wrong_identity_key_is_decrypt(ta):
     assert status_of(ta.key(BOB).open, sealed) == Status.ERR_DECRYPT
 
 
+def test_decryption_failures_are_undistinguished(ta):
+    # Status and message are the same whatever failed: the key, the record
+    # context, the nonce or a chunk.
+    sealed = ta.ctx.seal(b"secret", ALICE, RECORD)
+    f = _header_fields(ALICE, len(RECORD))
+    cases = [(ta.key(BOB), sealed)]
+    for at in (f["ctx"], f["nonce"], len(sealed) - 1):
+        bad = bytearray(sealed)
+        bad[at] ^= 1
+        cases.append((ta.key(ALICE), bytes(bad)))
+    with IdentityKey(ta.ctx, ALICE, sks=ta.sks(ALICE)) as no_ske:
+        cases.append((no_ske, sealed))
+        seen = set()
+        for key, data in cases:
+            with pytest.raises(EhrError) as info:
+                key.open(data)
+            seen.add((info.value.status, info.value.message))
+    assert seen == {(Status.ERR_DECRYPT, "decryption failed")}
+
+
 def _header_fields(owner: str, ctx_len: int):
     """Offsets of the SEALED1 header fields (docs/ENVELOPE.md section 1)."""
     o = 6
