@@ -287,8 +287,9 @@ ehr_status ehr_gt_pow(uint8_t out[EHR_GT_BYTES], const uint8_t a[EHR_GT_BYTES],
  *
  * Every cryptographic failure of a decryption or of opening an envelope (a
  * key of another identity, a wrong key, a tampered capsule, header field or
- * chunk) is EHR_ERR_DECRYPT, deliberately undistinguished; a failed call
- * never writes plaintext.
+ * chunk) is EHR_ERR_DECRYPT, deliberately undistinguished (same status,
+ * same message). A failed call returns no plaintext: in-memory calls leave
+ * out untouched, file forms remove their output.
  *
  * "SEALED1 input" below means either a whole SEALED1 object or only its
  * header (ehr_envelope_header_length tells where the body starts). Calls
@@ -372,8 +373,8 @@ ehr_status ehr_identity_key_new(const ehr_pre_context *ctx,
                                 const uint8_t *sks);
 
 /* Overwrites the secret keys held by the handle and releases it. Best
- * effort, as for every secret temporary in the library: copies that calls
- * made while they ran are beyond reach.
+ * effort, as for every secret temporary in the library: copies made during
+ * earlier calls cannot be reached.
  * In:      key: a handle, or NULL (then nothing happens). */
 EHR_API void ehr_identity_key_free(ehr_identity_key *key);
 
