@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+import CEhrShare
+import EhrProtocol
+
+// MARK: - Threshold proxies (PROTOCOL.md §6.1; wire objects in docs/ENVELOPE.md §6)
+
+@_cdecl("ehr_rekey_split")
+public func ehr_rekey_split(
+    _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
+    _ rekey: UnsafePointer<UInt8>?, _ rekeyLen: Int, _ threshold: UInt32, _ proxies: UInt32
+) -> ehr_status {
+    cabiCall {
+        let rk = try ReEncryptionKey(encoded: try PREArguments.bytes(rekey, rekeyLen, "rekey"))
+        let (t, n) = (Int(threshold), Int(proxies))
+        guard n >= 1, n <= ThresholdReEncryption.maxProxies, t >= 1, t <= n else {
+            throw CABIFailure(
+                EHR_ERR_PARAM,
+                "threshold \(t) of \(n) proxies is not valid"
+                    + " (need 1 <= t' <= n' <= \(ThresholdReEncryption.maxProxies))")
+        }
+        // REKEY_SHARE = header ‖ id_i ‖ id_j ‖ index, t', n' (2 each) ‖ R1 ‖ R2 ‖ F(k):
+        // every share has the same length, so shares sit back to back.
+        let shareLength = PREArguments.rekeyLength(rk.delegator, rk.delegatee) + 6
+        try PREArguments.produce(expected: n * shareLength, out, outCap, outLen) {
+            try ThresholdReEncryption.split(rk, threshold: t, proxies: n).flatMap(\.encoded)
+        }
+    }
+}
+
+@_cdecl("ehr_reencrypt_fragment")
+public func ehr_reencrypt_fragment(
+    _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
+    _ share: UnsafePointer<UInt8>?, _ shareLen: Int, _ ct: UnsafePointer<UInt8>?, _ ctLen: Int
+) -> ehr_status {
+    cabiCall {
+        guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
+        let s = try ReEncryptionKeyShare(encoded: try PREArguments.bytes(share, shareLen, "share"))
+        let input = try LevelOneInput(try PREArguments.bytes(ct, ctLen, "ct"))
+        let fragment = try ThresholdReEncryption.fragment(input.ciphertext, with: s)
+        try Buffers.writeVariable(fragment.encoded, to: out, capacity: outCap, length: outLen)
+    }
+}
+
+/// Decodes `count` fragments passed as an array of pointers and an array of
+/// lengths, naming the bad index in the message.
+private func decodeFragments(
+    _ fragments: UnsafePointer<UnsafePointer<UInt8>?>?, _ fragmentLens: UnsafePointer<Int>?, _ count: Int
+) throws -> [ReEncryptionFragment] {
+    guard let fragments else { throw CABIFailure(EHR_ERR_NULL_POINTER, "fragments is NULL") }
+    guard let fragmentLens else { throw CABIFailure(EHR_ERR_NULL_POINTER, "fragment_lens is NULL") }
+    guard count >= 1, count <= ThresholdReEncryption.maxProxies else {
+        throw CABIFailure(EHR_ERR_PARAM, "count must be 1 to \(ThresholdReEncryption.maxProxies), got \(count)")
+    }
+    var decoded: [ReEncryptionFragment] = []
+    for i in 0..<count {
+        do {
+            guard fragments[i] != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "is NULL") }
+            let bytes = try PREArguments.bytes(fragments[i], fragmentLens[i], "fragment")
+            decoded.append(try ReEncryptionFragment(encoded: bytes))
+        } catch {
+            let f = cabiFailure(for: error)
+            throw CABIFailure(f.status, "fragments[\(i)]: \(f.message)")
+        }
+    }
+    return decoded
+}
+
+@_cdecl("ehr_fragments_combine")
+public func ehr_fragments_combine(
+    _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
+    _ ct: UnsafePointer<UInt8>?, _ ctLen: Int, _ fragments: UnsafePointer<UnsafePointer<UInt8>?>?,
+    _ fragmentLens: UnsafePointer<Int>?, _ count: Int
+) -> ehr_status {
+    cabiCall {
+        guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
+        let decoded = try decodeFragments(fragments, fragmentLens, count)
+        let input = try LevelOneInput(try PREArguments.bytes(ct, ctLen, "ct"))
+        let result: [UInt8]
+        switch input {
+        case let .capsule(c):
+            result = try ThresholdReEncryption.combine(c, fragments: decoded).encoded
+        case let .sealed(h, sealed):
+            result = sealed.mirrored(try ThresholdReEncryption.combine(h, fragments: decoded))
+        }
+        try Buffers.writeVariable(result, to: out, capacity: outCap, length: outLen)
+    }
+}
+
+@_cdecl("ehr_fragments_combine_verified")
+public func ehr_fragments_combine_verified(
+    _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
+    _ header: UnsafePointer<UInt8>?, _ headerLen: Int, _ firstChunk: UnsafePointer<UInt8>?, _ firstChunkLen: Int,
+    _ fragments: UnsafePointer<UnsafePointer<UInt8>?>?, _ fragmentLens: UnsafePointer<Int>?, _ count: Int
+) -> ehr_status {
+    cabiCall {
+        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
+        guard case let .level1(h) = try SealedInput.detachedHeader(header, headerLen) else {
+            throw ProtocolError.type(expected: WireType.sealed1.rawValue, actual: WireType.sealed2.rawValue)
+        }
+        guard firstChunk != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "first_chunk is NULL") }
+        let chunk = try PREArguments.bytes(firstChunk, firstChunkLen, "first_chunk")
+        let decoded = try decodeFragments(fragments, fragmentLens, count)
+        let converted = try ThresholdReEncryption.combineVerified(h, fragments: decoded, firstChunk: chunk,
+                                                                  key: try handle.openingKey())
+        try Buffers.writeVariable(converted.encoded, to: out, capacity: outCap, length: outLen)
+    }
+}
