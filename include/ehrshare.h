@@ -1216,18 +1216,6 @@ ehr_status ehr_identity_key_combine(ehr_identity_key **out,
                                     size_t count, const uint8_t *id,
                                     size_t id_len);
 
-/* Re-creates identity keys from their bytes, checking both against y.
- * Returns: EHR_OK; EHR_ERR_PARAM for an invalid id; a decoding status
- *          for a bad point; EHR_ERR_VERIFY if a key is not s * H1(id).
- * Out:     out: the new handle; free it with ehr_identity_key_free.
- * In:      id: id_len bytes; decryption_key: ske; signing_key: sks. */
-EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3, 5, 6)
-ehr_status ehr_identity_key_new(ehr_identity_key **out,
-                                const ehr_params *params, const uint8_t *id,
-                                size_t id_len,
-                                const uint8_t decryption_key[EHR_G1_BYTES],
-                                const uint8_t signing_key[EHR_G1_BYTES]);
-
 /* Exports the keys for the re-encryption and signature layers.
  * Returns: EHR_OK.
  * Out:     out: ske = s * H1e(id), or sks = s * H1s(id) (G1). */
@@ -1245,8 +1233,8 @@ ehr_status ehr_identity_key_get_identity(const ehr_identity_key *key,
                                          uint8_t *out, size_t out_cap,
                                          size_t *out_len);
 
-/* Wipes the keys and releases the handle. NULL is ignored. */
-EHR_API void ehr_identity_key_free(ehr_identity_key *key);
+/* ehr_identity_key_new (import ske/sks as bytes, checked against y) and
+ * ehr_identity_key_free are in the re-encryption section below. */
 
 /* Optional blinded issuance (PROTOCOL.md section 5): the authority never
  * sees x_i * H1(id) in clear, so its answer may travel in the open. The
@@ -1348,15 +1336,12 @@ EHR_API void ehr_blinding_free(ehr_blinding *blinding);
  * policies take a lock). A handle must not be freed while another thread
  * uses it. The functions without handles are thread-safe. */
 
-/* SHA-256 fingerprint of y that SIGNED envelopes carry (section 4). */
-#define EHR_FINGERPRINT_BYTES 32
-/* The largest record context (ctx) an envelope accepts. */
+/* The largest record context (ctx) an envelope accepts. (SIGNED envelopes
+ * carry the EHR_FINGERPRINT_BYTES fingerprint of y defined above.) */
 #define EHR_RECORD_CONTEXT_MAX_BYTES 65536
 
-/* Returns: EHR_FINGERPRINT_BYTES and EHR_RECORD_CONTEXT_MAX_BYTES, for
- * bindings that cannot read macros. Thread-safe; they leave the last error
- * message unchanged. */
-EHR_API size_t ehr_fingerprint_bytes(void);
+/* Returns: EHR_RECORD_CONTEXT_MAX_BYTES, for bindings that cannot read
+ * macros. Thread-safe; it leaves the last error message unchanged. */
 EHR_API size_t ehr_record_context_max_bytes(void);
 
 /* Purposes of a SIGNED envelope (section 9); the purpose byte is signed. */
@@ -1365,7 +1350,8 @@ EHR_API size_t ehr_record_context_max_bytes(void);
 #define EHR_PURPOSE_REKEY_PUBLICATION 3
 
 typedef struct ehr_pre_context ehr_pre_context;
-typedef struct ehr_identity_key ehr_identity_key;
+/* ehr_identity_key is declared in the key section above: the handle that
+ * ehr_identity_key_combine returns is the one these calls take. */
 typedef struct ehr_replay_guard ehr_replay_guard;
 typedef struct ehr_access_policy ehr_access_policy;
 

@@ -6,7 +6,6 @@ import CEhrShare
 /// Sources/EhrShare/PRE drifts from its C declaration.
 extension HeaderSignatures {
     static func checkPRE() {
-        same(CEhrShare.ehr_fingerprint_bytes, EhrShare.ehr_fingerprint_bytes)
         same(CEhrShare.ehr_record_context_max_bytes, EhrShare.ehr_record_context_max_bytes)
         same(CEhrShare.ehr_pre_context_new, EhrShare.ehr_pre_context_new)
         same(CEhrShare.ehr_pre_context_free, EhrShare.ehr_pre_context_free)

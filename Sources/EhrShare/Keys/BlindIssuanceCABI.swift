@@ -28,10 +28,10 @@ public func ehr_blinding_new(
     _ idLen: Int
 ) -> ehr_status {
     cabiCall {
-        let out = try Handles.requireOutput(out, "out")
-        let p = try Handles.object(params, as: ParamsHandle.self, "params").params
+        let out = try KeyHandles.requireOutput(out, "out")
+        let p = try KeyHandles.object(params, as: ParamsHandle.self, "params").params
         let identity = try Buffers.identity(id, idLen)
-        Handles.publish(BlindingHandle(try BlindIssuance.request(for: identity, params: p), params: p), to: out)
+        KeyHandles.publish(BlindingHandle(try BlindIssuance.request(for: identity, params: p), params: p), to: out)
     }
 }
 
@@ -41,7 +41,7 @@ public func ehr_blinding_get_request(
     _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try Handles.object(blinding, as: BlindingHandle.self, "blinding")
+        let handle = try KeyHandles.object(blinding, as: BlindingHandle.self, "blinding")
         try Buffers.writeVariable(handle.blinding.request.encoded, to: out, capacity: outCap, length: outLen)
     }
 }
@@ -52,7 +52,7 @@ public func ehr_key_share_answer_blind(
     _ request: UnsafePointer<UInt8>?, _ requestLen: Int, _ id: UnsafePointer<UInt8>?, _ idLen: Int
 ) -> ehr_status {
     cabiCall {
-        let handle = try Handles.object(share, as: KeyShareHandle.self, "share")
+        let handle = try KeyHandles.object(share, as: KeyShareHandle.self, "share")
         let identity = try Buffers.identity(id, idLen)
         let bytes = try Buffers.readBounded(request, requestLen, limit: BlindingHandle.maxRequestBytes, "request")
         try Buffers.writeSized(138 + identity.bytes.count, to: out, capacity: outCap, length: outLen) {
@@ -69,7 +69,7 @@ public func ehr_blinding_unblind(
     _ outLen: UnsafeMutablePointer<Int>?, _ answer: UnsafePointer<UInt8>?, _ answerLen: Int
 ) -> ehr_status {
     cabiCall {
-        let handle = try Handles.object(blinding, as: BlindingHandle.self, "blinding")
+        let handle = try KeyHandles.object(blinding, as: BlindingHandle.self, "blinding")
         let bytes = try Buffers.readBounded(answer, answerLen, limit: BlindingHandle.maxAnswerBytes, "answer")
         let size = 138 + handle.blinding.request.identity.bytes.count
         try Buffers.writeSized(size, to: out, capacity: outCap, length: outLen) {
@@ -81,5 +81,5 @@ public func ehr_blinding_unblind(
 
 @_cdecl("ehr_blinding_free")
 public func ehr_blinding_free(_ blinding: OpaquePointer?) {
-    Handles.release(blinding, as: BlindingHandle.self)
+    KeyHandles.release(blinding, as: BlindingHandle.self)
 }

@@ -5,32 +5,12 @@ import EhrProtocol
 
 // MARK: - Partial keys and identity keys (include/ehrshare.h, "Distributed key generation and threshold keys")
 
-/// The object behind `ehr_identity_key`: a user's (ske, sks), checked against y.
-/// The keys are kept as their compressed bytes so that deinit can wipe them
-/// with `wipeSecret`; that is also the form the other layers take them in.
-final class IdentityKeyHandle {
-    let identity: Identity
-    private var decryption: [UInt8]
-    private var signing: [UInt8]
-
-    init(_ keys: IdentityKeyPair) {
-        identity = keys.identity
-        decryption = keys.decryptionKey.compressed
-        signing = keys.signingKey.compressed
-    }
-
-    deinit {
-        wipeSecret(&decryption)
-        wipeSecret(&signing)
-    }
-
-    var decryptionBytes: [UInt8] { decryption }
-    var signingBytes: [UInt8] { signing }
-
+/// Bounds on the partial-key arguments of `ehr_identity_key_combine`.
+enum PartialKeyLimits {
     /// Largest PARTIAL_KEY: 138 bytes and a 1024-byte identity.
-    static let maxPartialKeyBytes = 138 + 1024
+    static let maxBytes = 138 + 1024
     /// More partial keys than any consortium has authorities cannot be honest input.
-    static let maxPartialKeys = DKGSession.maxAuthorities
+    static let maxCount = DKGSession.maxAuthorities
 }
 
 /// Decodes one PARTIAL_KEY argument for `params`, naming its position when it
@@ -38,7 +18,7 @@ final class IdentityKeyHandle {
 private func decodePartialKey(_ pointer: UnsafePointer<UInt8>?, _ length: Int, params: PublicParams,
                               _ name: String) throws -> PartialKey {
     // Its own messages already name the argument.
-    let bytes = try Buffers.readBounded(pointer, length, limit: IdentityKeyHandle.maxPartialKeyBytes, name)
+    let bytes = try Buffers.readBounded(pointer, length, limit: PartialKeyLimits.maxBytes, name)
     do {
         return try PartialKey(decoding: bytes, params: params)
     } catch {
@@ -53,7 +33,7 @@ public func ehr_partial_key_verify(
     _ len: Int, _ id: UnsafePointer<UInt8>?, _ idLen: Int
 ) -> ehr_status {
     cabiCall {
-        let p = try Handles.object(params, as: ParamsHandle.self, "params").params
+        let p = try KeyHandles.object(params, as: ParamsHandle.self, "params").params
         let identity = try Buffers.identity(id, idLen)
         let partial = try decodePartialKey(partialKey, len, params: p, "partial_key")
         index?.pointee = partial.index
@@ -68,12 +48,12 @@ public func ehr_identity_key_combine(
     _ id: UnsafePointer<UInt8>?, _ idLen: Int
 ) -> ehr_status {
     cabiCall {
-        let out = try Handles.requireOutput(out, "out")
-        let p = try Handles.object(params, as: ParamsHandle.self, "params").params
+        let out = try KeyHandles.requireOutput(out, "out")
+        let p = try KeyHandles.object(params, as: ParamsHandle.self, "params").params
         guard let partialKeys else { throw CABIFailure(EHR_ERR_NULL_POINTER, "partial_keys is NULL") }
         guard let partialKeyLens else { throw CABIFailure(EHR_ERR_NULL_POINTER, "partial_key_lens is NULL") }
-        guard count >= 0, count <= IdentityKeyHandle.maxPartialKeys else {
-            throw CABIFailure(EHR_ERR_PARAM, "count \(count) is more than the \(IdentityKeyHandle.maxPartialKeys) authorities a consortium can have")
+        guard count >= 0, count <= PartialKeyLimits.maxCount else {
+            throw CABIFailure(EHR_ERR_PARAM, "count \(count) is more than the \(PartialKeyLimits.maxCount) authorities a consortium can have")
         }
         let identity = try Buffers.identity(id, idLen)
         var partials: [PartialKey] = []
@@ -82,23 +62,16 @@ public func ehr_identity_key_combine(
         }
         // Counts, duplicates, identities and every pairing check are
         // ThresholdKeys.combine's (PROTOCOL.md §5); its messages name the authority.
-        Handles.publish(IdentityKeyHandle(try ThresholdKeys.combine(partials, for: identity, params: p)), to: out)
-    }
-}
-
-@_cdecl("ehr_identity_key_new")
-public func ehr_identity_key_new(
-    _ out: UnsafeMutablePointer<OpaquePointer?>?, _ params: OpaquePointer?, _ id: UnsafePointer<UInt8>?,
-    _ idLen: Int, _ decryptionKey: UnsafePointer<UInt8>?, _ signingKey: UnsafePointer<UInt8>?
-) -> ehr_status {
-    cabiCall {
-        let out = try Handles.requireOutput(out, "out")
-        let p = try Handles.object(params, as: ParamsHandle.self, "params").params
-        let identity = try Buffers.identity(id, idLen)
-        let keys = IdentityKeyPair(identity: identity, decryptionKey: try Wire.g1(decryptionKey, "decryption_key"),
-                                   signingKey: try Wire.g1(signingKey, "signing_key"))
-        try ThresholdKeys.verify(keys, params: p)
-        Handles.publish(IdentityKeyHandle(keys), to: out)
+        let keys = try ThresholdKeys.combine(partials, for: identity, params: p)
+        // The result is the same `ehr_identity_key` the re-encryption and
+        // signature calls take; combine has already checked both keys against y.
+        let context = try PREContext(masterPublicKey: p.masterPublicKey)
+        PREHandles.publish(
+            IdentityKeyHandle(
+                identity: identity, context: context,
+                decryption: PREIdentityKey(uncheckedIdentity: identity, key: keys.decryptionKey),
+                signing: IdentitySigningKey(uncheckedIdentity: identity, key: keys.signingKey)),
+            to: out)
     }
 }
 
@@ -107,16 +80,16 @@ public func ehr_identity_key_get_decryption_key(
     _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try Handles.object(key, as: IdentityKeyHandle.self, "key")
-        Buffers.write(handle.decryptionBytes, to: try Buffers.requireOutput(out, "out"))
+        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        Buffers.write(try handle.decryptionKey().secretBytes, to: try Buffers.requireOutput(out, "out"))
     }
 }
 
 @_cdecl("ehr_identity_key_get_signing_key")
 public func ehr_identity_key_get_signing_key(_ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
-        let handle = try Handles.object(key, as: IdentityKeyHandle.self, "key")
-        Buffers.write(handle.signingBytes, to: try Buffers.requireOutput(out, "out"))
+        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        Buffers.write(try handle.signingKey().point.compressed, to: try Buffers.requireOutput(out, "out"))
     }
 }
 
@@ -125,12 +98,7 @@ public func ehr_identity_key_get_identity(
     _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try Handles.object(key, as: IdentityKeyHandle.self, "key")
+        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
         try Buffers.writeVariable(handle.identity.bytes, to: out, capacity: outCap, length: outLen)
     }
-}
-
-@_cdecl("ehr_identity_key_free")
-public func ehr_identity_key_free(_ key: OpaquePointer?) {
-    Handles.release(key, as: IdentityKeyHandle.self)
 }

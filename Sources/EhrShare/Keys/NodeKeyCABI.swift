@@ -7,7 +7,7 @@ import EhrProtocol
 /// The object behind `ehr_dkg_node_key`. `DKGNodeKey` keeps its secrets in a class
 /// that wipes them when the last copy goes, so releasing this handle wipes
 /// them unless a DKG still holds the key (it then wipes them when it goes).
-final class NodeKeyHandle {
+final class DKGNodeKeyHandle {
     let key: DKGNodeKey
 
     init(_ key: DKGNodeKey) { self.key = key }
@@ -25,8 +25,8 @@ final class NodeKeyHandle {
 @_cdecl("ehr_dkg_node_key_generate")
 public func ehr_dkg_node_key_generate(_ out: UnsafeMutablePointer<OpaquePointer?>?) -> ehr_status {
     cabiCall {
-        let out = try Handles.requireOutput(out, "out")
-        Handles.publish(NodeKeyHandle(try DKGNodeKey.generate()), to: out)
+        let out = try KeyHandles.requireOutput(out, "out")
+        KeyHandles.publish(DKGNodeKeyHandle(try DKGNodeKey.generate()), to: out)
     }
 }
 
@@ -35,7 +35,7 @@ public func ehr_dkg_node_key_from_secret(
     _ out: UnsafeMutablePointer<OpaquePointer?>?, _ secret: UnsafePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {
-        let out = try Handles.requireOutput(out, "out")
+        let out = try KeyHandles.requireOutput(out, "out")
         var bytes = try Buffers.read(secret, Int(EHR_DKG_NODE_SECRET_KEY_BYTES), "secret")
         var seed = Array(bytes[0..<32])
         var agreement = Array(bytes[32..<64])
@@ -45,19 +45,19 @@ public func ehr_dkg_node_key_from_secret(
             wipeSecret(&seed)
             wipeSecret(&agreement)
         }
-        Handles.publish(NodeKeyHandle(try DKGNodeKey(signingSeed: seed, agreementKey: agreement)), to: out)
+        KeyHandles.publish(DKGNodeKeyHandle(try DKGNodeKey(signingSeed: seed, agreementKey: agreement)), to: out)
     }
 }
 
 @_cdecl("ehr_dkg_node_key_get_public")
 public func ehr_dkg_node_key_get_public(_ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
-        let handle = try Handles.object(key, as: NodeKeyHandle.self, "key")
+        let handle = try KeyHandles.object(key, as: DKGNodeKeyHandle.self, "key")
         Buffers.write(handle.publicBytes, to: try Buffers.requireOutput(out, "out"))
     }
 }
 
 @_cdecl("ehr_dkg_node_key_free")
 public func ehr_dkg_node_key_free(_ key: OpaquePointer?) {
-    Handles.release(key, as: NodeKeyHandle.self)
+    KeyHandles.release(key, as: DKGNodeKeyHandle.self)
 }

@@ -10,9 +10,6 @@ import EhrProtocol
 // leaves the thread's last error message alone instead of going through
 // `cabiCall` (which clears it).
 
-@_cdecl("ehr_fingerprint_bytes")
-public func ehr_fingerprint_bytes() -> Int { Int(EHR_FINGERPRINT_BYTES) }
-
 @_cdecl("ehr_record_context_max_bytes")
 public func ehr_record_context_max_bytes() -> Int { Int(EHR_RECORD_CONTEXT_MAX_BYTES) }
 

@@ -62,11 +62,9 @@ DECLARATIONS = {
     # Partial keys and identity keys
     "ehr_partial_key_verify": (ehr_status, [handle, u16p, u8p, c_size_t, u8p, c_size_t]),
     "ehr_identity_key_combine": (ehr_status, [handlep, handle, u8pp, size_tp, c_size_t, u8p, c_size_t]),
-    "ehr_identity_key_new": (ehr_status, [handlep, handle, u8p, c_size_t, u8p, u8p]),
     "ehr_identity_key_get_decryption_key": (ehr_status, [handle, u8p]),
     "ehr_identity_key_get_signing_key": (ehr_status, [handle, u8p]),
     "ehr_identity_key_get_identity": (ehr_status, [handle, u8p, c_size_t, size_tp]),
-    "ehr_identity_key_free": (None, [handle]),
     # Blinded issuance
     "ehr_blinding_new": (ehr_status, [handlep, handle, u8p, c_size_t]),
     "ehr_blinding_get_request": (ehr_status, [handle, u8p, c_size_t, size_tp]),

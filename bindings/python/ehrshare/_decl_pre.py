@@ -10,7 +10,6 @@ u8pp = POINTER(u8p)
 
 # name: (restype, [argtypes])
 DECLARATIONS = {
-    "ehr_fingerprint_bytes": (c_size_t, []),
     "ehr_record_context_max_bytes": (c_size_t, []),
     # Handles
     "ehr_pre_context_new": (ehr_status, [handlep, u8p]),

@@ -283,10 +283,21 @@ class IdentityKey(_Handle):
     @classmethod
     def from_bytes(cls, params: PublicParams, identity: Identity, decryption_key: bytes,
                    signing_key: bytes) -> "IdentityKey":
+        """Loads exported keys, checking both against the master public key of `params`.
+
+        The handle is the library's one `ehr_identity_key`: the same kind that
+        ehrshare.pre uses for encryption, re-encryption keys and signatures."""
+        from .pre import Context  # a context binds y; ehr_identity_key_new takes one
+
         ident, id_len = in_buf(_id_bytes(identity))
-        return cls._create(lib.ehr_identity_key_new, params._h, ident, id_len,
-                           _fixed_in(decryption_key, G1_BYTES, "decryption_key"),
-                           _fixed_in(signing_key, G1_BYTES, "signing_key"))
+        with Context(params.master_public_key) as ctx:
+            ptr = ctypes.c_void_p()
+            check(lib.ehr_identity_key_new(ctx, ctypes.byref(ptr), ident, id_len,
+                                           _fixed_in(decryption_key, G1_BYTES, "decryption_key"),
+                                           _fixed_in(signing_key, G1_BYTES, "signing_key")))
+        obj = cls.__new__(cls)
+        _Handle.__init__(obj, ptr)
+        return obj
 
     @property
     def decryption_key(self) -> bytes:

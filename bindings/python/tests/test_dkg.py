@@ -550,7 +550,6 @@ def test_null_pointers_give_a_status(dkg35):
             lambda: lib.ehr_key_share_issue(shares[1]._h, buf, 4096, None, buf, 5),
             lambda: lib.ehr_partial_key_verify(params._h, None, None, 10, buf, 5),
             lambda: lib.ehr_identity_key_combine(ctypes.byref(h), params._h, None, None, 3, buf, 5),
-            lambda: lib.ehr_identity_key_new(ctypes.byref(h), params._h, buf, 5, None, buf),
             lambda: lib.ehr_identity_key_get_signing_key(None, buf),
         ]
         for k, call in enumerate(calls):

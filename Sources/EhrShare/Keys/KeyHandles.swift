@@ -8,7 +8,7 @@ import CEhrShare
 /// so a call that fails never leaks or frees a handle. The C type system keeps
 /// hosts from passing one kind of handle for another; the library cannot
 /// check that at run time.
-enum Handles {
+enum KeyHandles {
     /// Checks an `out` handle pointer before any work and clears `*out`, so a
     /// failed call leaves the caller with NULL rather than a stale value.
     static func requireOutput(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ name: String) throws
