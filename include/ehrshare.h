@@ -299,7 +299,8 @@ ehr_status ehr_gt_pow(uint8_t out[EHR_GT_BYTES], const uint8_t a[EHR_GT_BYTES],
  * public key given to ehr_ledger_open. The signature field of such a
  * transaction holds a SIGNED envelope (PROTOCOL.md section 10, type 0x31)
  * with purpose 2, the signer = the transaction's identity and the payload =
- * the transaction's signing message (ehr_tx_signing_message).
+ * the transaction's signing message (ehr_tx_signing_message);
+ * ehr_tx_sign_identity builds it.
  *
  * THREAD SAFETY: an ehr_ledger, ehr_store or ehr_genesis handle has no
  * internal lock: use each from one thread at a time, queries (const handles)
