@@ -134,8 +134,10 @@ final class ScalarMultiplicationTests: XCTestCase {
     }
 
     func testScalarSplits() {
-        for _ in 0..<10 {
-            let k = randomScalar()
+        let edges = [
+            Fr.zero, Fr.one, -Fr.one, -Fr(2), Fr(Bls12381.xAbs), Fr(canonicalLimbs: Bls12381.xSquared + [0, 0]),
+        ]
+        for k in edges + (0..<10).map({ _ in randomScalar() }) {
             let (low, high) = ScalarSplit.glvG1(k.canonicalLimbs)
             XCTAssertEqual(low[2] | low[3] | high[2] | high[3], 0, "halves fit in 128 bits")
             let z2 = Fr(canonicalLimbs: Bls12381.xSquared + [0, 0])
