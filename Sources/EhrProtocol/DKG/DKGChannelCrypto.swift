@@ -3,7 +3,8 @@
 import COpenSSL
 
 /// The symmetric and node-key primitives the DKG channel needs, from OpenSSL's libcrypto:
-/// SHA-256 (session ids, fingerprints), HMAC/HKDF-SHA256 (RFC 5869, share-sealing keys),
+/// SHA-256 (session ids, fingerprints; shared `Sha256`), HKDF-SHA256 (RFC 5869, share-sealing
+/// keys; the envelope's `HkdfSha256`),
 /// AES-256-GCM (sealed shares), X25519 (ephemeral-static key agreement to the recipient's node
 /// key) and Ed25519 (RFC 8032 PureEdDSA signatures on every DKG message).
 ///
@@ -18,52 +19,12 @@ enum DKGCrypto {
 
     // MARK: - Hashing
 
-    /// SHA-256 of `data` (FIPS 180-4) through the one-shot `EVP_Digest`.
+    /// SHA-256 of `data` (FIPS 180-4): the protocol layer's one OpenSSL wrapper, `Sha256`.
     static func sha256(_ data: [UInt8]) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: 32)
-        var len: UInt32 = 0
-        let ok = data.withUnsafeBytes { d in
-            EVP_Digest(d.baseAddress, d.count, &out, &len, EVP_sha256(), nil)
-        }
-        // EVP_Digest with SHA-256 cannot fail short of memory exhaustion; a failure still
-        // yields a value no honest party would produce, never a trap.
-        if ok != 1 || len != 32 { return [UInt8](repeating: 0xFF, count: 32) }
-        return out
+        Sha256.hash(data)
     }
 
-    /// HMAC-SHA256 (RFC 2104) built on `sha256`: H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)).
-    static func hmacSHA256(key: [UInt8], _ message: [UInt8]) -> [UInt8] {
-        var k = key.count > 64 ? sha256(key) : key
-        k += [UInt8](repeating: 0, count: 64 - k.count)
-        var inner = k.map { $0 ^ 0x36 }
-        var outer = k.map { $0 ^ 0x5c }
-        defer {
-            wipe(&k)
-            wipe(&inner)
-            wipe(&outer)
-        }
-        var innerHash = sha256(inner + message)
-        defer { wipe(&innerHash) }
-        return sha256(outer + innerHash)
-    }
-
-    /// HKDF-SHA256 (RFC 5869): extract with `salt`, expand with `info` to `length` ≤ 8160 bytes.
-    static func hkdfSHA256(ikm: [UInt8], salt: [UInt8], info: [UInt8], length: Int) -> [UInt8] {
-        var prk = hmacSHA256(key: salt.isEmpty ? [UInt8](repeating: 0, count: 32) : salt, ikm)
-        defer { wipe(&prk) }
-        var okm: [UInt8] = []
-        var block: [UInt8] = []
-        var counter: UInt8 = 1
-        while okm.count < length && counter != 0 {
-            block = hmacSHA256(key: prk, block + info + [counter])
-            okm += block
-            counter &+= 1
-        }
-        wipe(&block)
-        return Array(okm.prefix(length))
-    }
-
-    // MARK: - AES-256-GCM
+    // MARK: - Sealing shares
 
     /// AES-256-GCM encryption; returns ciphertext ‖ 16-byte tag, or nil if OpenSSL fails.
     static func aesGCMSeal(key: [UInt8], nonce: [UInt8], plaintext: [UInt8], ad: [UInt8]) -> [UInt8]? {

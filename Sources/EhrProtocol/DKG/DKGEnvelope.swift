@@ -109,7 +109,7 @@ public enum DKGEnvelope {
         ad.u16(share.first)
         ad.u16(share.second)
         ad.raw(epk)
-        var okm = keyMaterial(z: z, sid: session.sid, epk: epk, recipientKey: recipientKey,
+        var okm = try keyMaterial(z: z, sid: session.sid, epk: epk, recipientKey: recipientKey,
                               dealer: share.first, recipient: share.second)
         defer { DKGCrypto.wipe(&okm) }
         var plain = share.encoded
@@ -148,7 +148,7 @@ public enum DKGEnvelope {
         else { throw ProtocolError.verify("sealed share signature does not verify for authority \(dealer)") }
         guard var z = key.agree(with: epk) else { throw ProtocolError.decrypt }
         defer { DKGCrypto.wipe(&z) }
-        var okm = keyMaterial(z: z, sid: sid, epk: epk, recipientKey: key.publicKey.agreement,
+        var okm = try keyMaterial(z: z, sid: sid, epk: epk, recipientKey: key.publicKey.agreement,
                               dealer: dealer, recipient: recipient)
         defer { DKGCrypto.wipe(&okm) }
         let ad = Array(bytes[0..<(unsignedCount - ct.count)])
@@ -163,13 +163,13 @@ public enum DKGEnvelope {
     }
 
     private static func keyMaterial(z: [UInt8], sid: [UInt8], epk: [UInt8], recipientKey: [UInt8],
-                                    dealer: UInt16, recipient: UInt16) -> [UInt8] {
+                                    dealer: UInt16, recipient: UInt16) throws(ProtocolError) -> [UInt8] {
         var info = WireWriter()
         info.raw(shareInfo)
         info.raw(epk)
         info.raw(recipientKey)
         info.u16(dealer)
         info.u16(recipient)
-        return DKGCrypto.hkdfSHA256(ikm: z, salt: sid, info: info.bytes, length: 44)
+        return try HkdfSha256.derive(ikm: z, salt: sid, info: info.bytes, length: 44)
     }
 }
