@@ -17,13 +17,7 @@ public enum ThresholdKeys {
     /// (Qe, Qs) = (H1e(id), H1s(id)), RFC 9380 hash to G1 with the tags of PROTOCOL.md §3.
     /// - Throws: `ProtocolError.param` if hashing fails (it cannot with the fixed tags).
     public static func identityPoints(_ id: Identity) throws(ProtocolError) -> (qe: G1Affine, qs: G1Affine) {
-        do {
-            let qe = try hashToG1(msg: id.bytes, dst: DomainTags.h1Enc).toAffine()
-            let qs = try hashToG1(msg: id.bytes, dst: DomainTags.h1Sig).toAffine()
-            return (qe, qs)
-        } catch {
-            throw .param("hash to G1 failed: \(error)")
-        }
+        (try IdentityHashes.h1Enc(id), try IdentityHashes.h1Sig(id))
     }
 
     // MARK: - Issue
