@@ -55,6 +55,9 @@ let package = Package(
         ),
         .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"],
                           swiftSettings: fast),
+        // Side-by-side IBP1 / envelope timings for scripts/bench/pre_side_by_side.py.
+        .executableTarget(name: "ehrshare-pre-bench", dependencies: ["EhrProtocol", "EhrPairing", "EhrCurve", "EhrField"],
+                          swiftSettings: fast),
         .executableTarget(name: "ehrshare-swift-example", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
                           path: "Examples/Swift", exclude: ["example.exp"]),
         // Test targets. EhrShare (the C ABI) is not linked into the XCTest bundle:

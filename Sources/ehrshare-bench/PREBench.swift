@@ -2,7 +2,7 @@
 //
 // IBP1, envelope and signature cases for ehrshare-bench (called from main.swift). Operation names
 // match scripts/bench/ibpre_pymcl.py, the pymcl reference, for the side-by-side table
-// (scripts/bench/pre_side_by_side.py drives scripts/bench/pre-bench, which prints the same
+// (scripts/bench/pre_side_by_side.py drives the ehrshare-pre-bench executable, which prints the same
 // operations with medians and the 64 MiB throughput).
 
 import EhrCurve

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Side-by-side table: EhrProtocol IBP1 (release pre-bench) vs the pymcl reference, and the
+"""Side-by-side table: EhrProtocol IBP1 (release ehrshare-pre-bench) vs the pymcl reference, and the
 envelope's 64 MiB throughput vs `openssl speed -evp aes-256-gcm -bytes 16384`.
 
 Runs the three measurements `--repeat` times, interleaved (the machine is shared, so
 interleaving spreads the load evenly), and reports the best (lowest) median of each.
-Usage: python3 scripts/bench/pre_side_by_side.py path/to/pre-bench [--repeat 3] [--rounds 9]
+Usage: python3 scripts/bench/pre_side_by_side.py .build/release/ehrshare-pre-bench [--repeat 3] [--rounds 9]
 """
 import argparse
 import json

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Release-mode timing of EhrProtocol's IBP1, envelope and signatures, for the side-by-side
 // table against scripts/bench/ibpre_pymcl.py and `openssl speed -evp aes-256-gcm`.
-// Build as a temporary executable target (see scripts/bench/README-pre.md):
-//   swift run -c release pre-bench
+// Build and run: swift build -c release --product ehrshare-pre-bench &&
+//   python3 scripts/bench/pre_side_by_side.py .build/release/ehrshare-pre-bench
 import EhrCurve
 import EhrField
 import EhrPairing
@@ -60,7 +60,7 @@ func line(_ name: String, _ us: Double) {
 }
 
 let rounds = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 9 : 9
-/// `pre-bench N stream` runs only the steady-state stream cases (for profiling).
+/// `ehrshare-pre-bench N stream` runs only the steady-state stream cases (for profiling).
 let streamOnly = CommandLine.arguments.contains("stream")
 let s = try Fr.randomNonZero()
 let ctx = try PREContext(masterPublicKey: G2Projective.generator.mul(s).toAffine())
