@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "EhrShareKit",
                  targets: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrStore", "EhrLedger"]),
         .executable(name: "ehrshare-bench", targets: ["ehrshare-bench"]),
+        // The end-to-end demo (scripts/demo.sh): the whole flow of DESIGN.md §1 in one process.
+        .executable(name: "ehrshare-demo", targets: ["ehrshare-demo"]),
     ],
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
@@ -54,6 +56,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"],
+                          swiftSettings: fast),
+        .executableTarget(name: "ehrshare-demo",
+                          dependencies: ["EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
                           swiftSettings: fast),
         .executableTarget(name: "ehrshare-swift-example", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
                           path: "Examples/Swift", exclude: ["example.exp"]),
