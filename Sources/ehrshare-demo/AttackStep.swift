@@ -73,6 +73,13 @@ enum AttackStep {
         r.expectRefusal("proxy opens SEALED2 with R3 as Bob's key", matching: {
             isProtocol($0) { $0 == .decrypt }
         }) { _ = try Envelope.open(sealed2, with: posingAsBob) }
+        // Mauling: a proxy (or the store) that flips one byte of the sealed body, or multiplies
+        // c2 by a known factor, is caught by the AEAD (PROTOCOL.md §7–§8).
+        var mauled = sealed2
+        mauled[mauled.count - 20] ^= 0x01
+        r.expectRefusal("Bob opens a SEALED2 whose body had one byte flipped", matching: {
+            isProtocol($0) { $0 == .decrypt }
+        }) { _ = try Envelope.open(mauled, with: bob.decryptionKey) }
         if c.options.thresholdProxies > 1 {
             // With threshold proxies a single proxy holds only a share; t' − 1 fragments do not convert.
             let tPrime = c.options.thresholdProxies

@@ -17,6 +17,8 @@ struct DKGStep {
         let context: PREContext
     }
 
+    static func list(_ indices: [UInt16]) -> String { indices.map(String.init).joined(separator: ", ") }
+
     static func run(_ c: Consortium, _ r: Reporter) throws -> Outcome {
         let n = c.options.authorities
         let t = c.options.threshold
@@ -59,7 +61,8 @@ struct DKGStep {
                 }
             }
             round += 1
-            var line = "round \(round) (\(authorities[0].round)): \(broadcasts) broadcasts, \(direct) sealed shares"
+            let phase = round == 1 ? "start" : "deadline \(round - 1)"
+            var line = "\(phase) → \(authorities[0].round): \(broadcasts) broadcasts, \(direct) sealed shares"
             if !onChain.isEmpty {
                 let (block, producer) = try c.produce(onChain)
                 line += " → block \(block.height) by \(c.nodeName(producer))"
@@ -83,7 +86,7 @@ struct DKGStep {
         guard let first = results.first, results.count == n else { throw DemoAbort(description: "the DKG did not finish") }
         let faults = authorities.flatMap(\.faults)
         r.check(faults.isEmpty, "no faults recorded (\(faults.count))")
-        r.info("QUAL = \(first.qual.map(String.init)) (disqualified: \(first.disqualified.map(String.init)))")
+        r.info("QUAL = {\(list(first.qual))}, disqualified = {\(list(first.disqualified))}")
         r.check(results.allSatisfy { $0.qual == first.qual }, "all authorities agree on QUAL")
         r.check(results.allSatisfy { $0.params == first.params },
                 "all authorities agree on PARAMS (y and Y_1..Y_\(n))")

@@ -39,7 +39,7 @@ enum KeyIssuanceStep {
                 partials.append(partial)
             }
             r.check(partials.count == t, "\(name): \(partials.count) partial keys from authorities "
-                + "\(chosen.map(String.init)) verified against Y_i")
+                + "\(DKGStep.list(chosen)) verified against Y_i")
             if offset == 0 {
                 // t − 1 partial keys do not make a key (§5: fewer than t → EHR_ERR_PARAM).
                 r.expectRefusal("combining only t − 1 = \(t - 1) partial keys", matching: { e in
