@@ -96,7 +96,8 @@ struct DKGStep {
         r.info("fingerprint fp = SHA-256(\"EHRSHARE-V1-MPK\" ‖ y) = \(hex(params.fingerprint))")
 
         // PARAMS on the ledger (PROTOCOL.md §4), published by the first QUAL member.
-        let publisher = Int(first.qual[0]) - 1
+        guard let firstQualified = first.qual.first else { throw DemoAbort(description: "QUAL is empty") }
+        let publisher = Int(firstQualified) - 1
         var tx = DKGTx(sender: UInt16(publisher), sequence: c.ledger.nextSequence(node: UInt16(publisher)) ?? 1,
                        messageType: params.encoded.count > 5 ? params.encoded[5] : 0, payload: params.encoded)
         try tx.sign(with: c.nodeKeys[publisher], genesisHash: c.ledger.genesisHash)

@@ -25,6 +25,7 @@ enum KeyIssuanceStep {
         let params = dkg.params
         let t = params.t
         let qual = dkg.results.map(\.index).filter { i in dkg.results[0].qual.contains(i) }
+        guard qual.count >= t else { throw DemoAbort(description: "fewer than t = \(t) qualified authorities") }
         var actors: [Actor] = []
         for (offset, name) in [ownerName, userName, attackerName].enumerated() {
             let id = try Identity(name)
