@@ -55,6 +55,21 @@ enum AttackStep {
         r.expectRefusal("replayed request transaction, at the ledger", matching: isRule(.replay)) {
             try c.produce([.request(access.requestTx)])
         }
+        // ... or re-signed with an old timestamp (outside the consortium's replay window).
+        let window = UInt64(c.genesis.replayWindowMillis)
+        let oldTime = c.nextBlockTime - min(c.nextBlockTime, 2 * window)
+        let stale = try AccessRequest(recordId: recordId, requester: bob.identity)
+            .sign(with: bob.signingKey, context: context, timestamp: oldTime).encoded
+        r.expectRefusal("stale access request (signed \(2 * window / 1000) s ago), at the owner", matching: {
+            isProtocol($0) { if case .stale = $0 { return true } else { return false } }
+        }) { _ = try owner.authorize(stale, record: recordId, onChain: nil, now: c.clock.now) }
+        var staleTx = RequestTx(requester: bob.identity.bytes, recordId: recordId, timestamp: oldTime,
+                                nonce: try SystemRandom.bytes(16))
+        try IdentityTransactionSigner.sign(&staleTx, key: bob.signingKey, context: context,
+                                           genesisHash: c.ledger.genesisHash)
+        r.expectRefusal("stale request transaction, at the ledger", matching: isRule(.stale)) {
+            try c.produce([.request(staleTx)])
+        }
         r.check(c.ledger.height == heightBefore, "no refused block changed the chain (height \(c.ledger.height))")
 
         // 4. The proxy alone: it holds rk = (R1, R2, R3), SEALED1 and the SEALED2 it produced.
