@@ -30,6 +30,10 @@ struct DKGStep {
         let authorities = try (1...n).map { k in
             try DKGAuthority(session: session, index: UInt16(k), key: c.dkgKeys[k - 1])
         }
+        // The misbehaving authority, if any: it runs `start` (commitment and shares), then its
+        // shares never leave it and it never advances, so it answers no complaint.
+        let faulty = c.options.faultyDealer.map { UInt16($0) }
+        if let faulty { r.info("authority \(faulty) is faulty: it will withhold its shares and ignore complaints") }
         var sequences = [UInt64](repeating: 0, count: n)
         var refused: [String] = []
         var round = 0
@@ -37,8 +41,16 @@ struct DKGStep {
         // One round: every authority acts (start or advance), then its messages travel.
         func exchange(_ act: (DKGAuthority) throws -> [DKGOutgoing]) throws {
             var outgoing: [(from: UInt16, message: DKGOutgoing)] = []
+            var withheld = 0
             for a in authorities {
-                for m in try act(a) { outgoing.append((a.index, m)) }
+                if a.index == faulty && a.round != .idle { continue }
+                for m in try act(a) {
+                    if a.index == faulty, case .direct = m {
+                        withheld += 1
+                        continue
+                    }
+                    outgoing.append((a.index, m))
+                }
             }
             var onChain: [Transaction] = []
             var broadcasts = 0
@@ -54,7 +66,7 @@ struct DKGStep {
                                    messageType: bytes.count > 5 ? bytes[5] : 0, payload: bytes)
                     try tx.sign(with: c.nodeKeys[node], genesisHash: c.ledger.genesisHash)
                     onChain.append(.dkg(tx))
-                    for a in authorities where a.index != from { deliver(a, bytes, from) }
+                    for a in authorities where a.index != from && a.index != faulty { deliver(a, bytes, from) }
                 case let .direct(to, bytes):
                     direct += 1
                     if let a = authorities.first(where: { $0.index == to }) { deliver(a, bytes, from) }
@@ -62,7 +74,9 @@ struct DKGStep {
             }
             round += 1
             let phase = round == 1 ? "start" : "deadline \(round - 1)"
-            var line = "\(phase) → \(authorities[0].round): \(broadcasts) broadcasts, \(direct) sealed shares"
+            let honest = authorities.first { $0.index != faulty }
+            var line = "\(phase) → \(honest?.round ?? .failed): \(broadcasts) broadcasts, \(direct) sealed shares"
+            if withheld > 0 { line += " (\(withheld) withheld by authority \(faulty ?? 0))" }
             if !onChain.isEmpty {
                 let (block, producer) = try c.produce(onChain)
                 line += " → block \(block.height) by \(c.nodeName(producer))"
@@ -81,11 +95,22 @@ struct DKGStep {
 
         for line in refused { r.info(line) }
         r.check(refused.isEmpty, "every DKG message was accepted by its recipients")
-        let results = authorities.compactMap(\.result)
-        r.check(results.count == n, "all \(n) authorities finished the DKG (\(results.count) results)")
-        guard let first = results.first, results.count == n else { throw DemoAbort(description: "the DKG did not finish") }
-        let faults = authorities.flatMap(\.faults)
-        r.check(faults.isEmpty, "no faults recorded (\(faults.count))")
+        let results = authorities.filter { $0.index != faulty }.compactMap(\.result)
+        let honestCount = faulty == nil ? n : n - 1
+        r.check(results.count == honestCount,
+                "all \(honestCount) honest authorities finished the DKG (\(results.count) results)")
+        guard let first = results.first, results.count == honestCount else {
+            throw DemoAbort(description: "the DKG did not finish")
+        }
+        let faults = authorities.filter { $0.index != faulty }.flatMap(\.faults)
+        if let faulty {
+            for f in Set(faults.map { "authority \($0.authority): \($0.kind.rawValue)" }).sorted() { r.info("fault: \(f)") }
+            r.check(!faults.isEmpty && faults.allSatisfy { $0.authority == faulty },
+                    "the honest authorities blame authority \(faulty) and no one else (\(faults.count) fault records)")
+            r.check(first.disqualified == [faulty], "authority \(faulty) is disqualified")
+        } else {
+            r.check(faults.isEmpty, "no faults recorded (\(faults.count))")
+        }
         r.info("QUAL = {\(list(first.qual))}, disqualified = {\(list(first.disqualified))}")
         r.check(results.allSatisfy { $0.qual == first.qual }, "all authorities agree on QUAL")
         r.check(results.allSatisfy { $0.params == first.params },

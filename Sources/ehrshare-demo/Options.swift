@@ -11,14 +11,19 @@ struct DemoOptions {
     var workdir: String?
     /// t': proxies that must each convert the header (PROTOCOL.md §6.1); 1 = the paper's single proxy.
     var thresholdProxies = 1
+    /// An authority that misbehaves in the DKG: it commits, withholds its sealed shares and
+    /// ignores the complaints (PROTOCOL.md §4 steps 2–4), so the others disqualify it.
+    var faultyDealer: Int?
 
     static let usage = """
-        usage: ehrshare-demo demo [--authorities N] [--threshold T] [--workdir DIR] [--threshold-proxies T']
+        usage: ehrshare-demo demo [--authorities N] [--threshold T] [--workdir DIR] [--threshold-proxies T'] [--faulty-dealer I]
           --authorities N        authorities in the consortium, 2…32 (default 5)
           --threshold T          authorities needed for a key, 1…N (default 3); N ≥ 2T − 1 tolerates T − 1 faulty
           --workdir DIR          an existing directory for the ledger and record store (default: a fresh temp dir)
           --threshold-proxies T' producers that each hold a re-encryption key share, 1…K (default 1),
                                  where K = N − 1 active producers (N when N < 3)
+          --faulty-dealer I      authority I withholds its DKG shares and ignores complaints (it is
+                                 disqualified; needs N − 1 ≥ T)
         """
 
     /// Active producers per round (K). One fewer than the nodes, so that the election has a
@@ -47,6 +52,7 @@ struct DemoOptions {
             case "--authorities": options.authorities = try integer(value, flag, 2...32)
             case "--threshold": options.threshold = try integer(value, flag, 1...32)
             case "--threshold-proxies": options.thresholdProxies = try integer(value, flag, 1...32)
+            case "--faulty-dealer": options.faultyDealer = try integer(value, flag, 1...32)
             case "--workdir":
                 guard !value.isEmpty else { throw UsageError(message: "--workdir needs a directory") }
                 options.workdir = value
@@ -55,6 +61,14 @@ struct DemoOptions {
         }
         guard options.threshold <= options.authorities else {
             throw UsageError(message: "--threshold \(options.threshold) exceeds --authorities \(options.authorities)")
+        }
+        if let f = options.faultyDealer {
+            guard f <= options.authorities else {
+                throw UsageError(message: "--faulty-dealer \(f) is not an authority (1…\(options.authorities))")
+            }
+            guard options.authorities - 1 >= options.threshold else {
+                throw UsageError(message: "--faulty-dealer needs N − 1 ≥ T honest authorities to issue keys")
+            }
         }
         guard options.thresholdProxies <= options.activeProducers else {
             throw UsageError(message: "--threshold-proxies \(options.thresholdProxies) exceeds the "
