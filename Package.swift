@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "EhrShareKit",
                  targets: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrStore", "EhrLedger"]),
         .executable(name: "ehrshare-bench", targets: ["ehrshare-bench"]),
+        // The end-to-end demo (scripts/demo.sh): the whole flow of DESIGN.md §1 in one process.
+        .executable(name: "ehrshare-demo", targets: ["ehrshare-demo"]),
     ],
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
@@ -57,6 +59,10 @@ let package = Package(
                           swiftSettings: fast),
         // Side-by-side IBP1 / envelope timings for scripts/bench/pre_side_by_side.py.
         .executableTarget(name: "ehrshare-pre-bench", dependencies: ["EhrProtocol", "EhrPairing", "EhrCurve", "EhrField"],
+                          swiftSettings: fast),
+        // The main job: the paper's workflow end to end (scripts/demo.sh).
+        .executableTarget(name: "ehrshare-demo",
+                          dependencies: ["EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
                           swiftSettings: fast),
         .executableTarget(name: "ehrshare-swift-example", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
                           path: "Examples/Swift", exclude: ["example.exp"]),

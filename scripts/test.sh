@@ -27,6 +27,13 @@ export EHRSHARE_LIB="$lib"
 
 bash scripts/examples.sh
 
+echo "== end-to-end demo (default consortium, and 8 authorities with 3-of-n threshold proxies) =="
+.build/release/ehrshare-demo demo > out/demo.log 2>&1 || { cat out/demo.log; echo "demo failed"; exit 1; }
+tail -1 out/demo.log
+.build/release/ehrshare-demo demo --authorities 8 --threshold 5 --threshold-proxies 3 > out/demo-8.log 2>&1 \
+    || { cat out/demo-8.log; echo "demo (8 authorities) failed"; exit 1; }
+tail -1 out/demo-8.log
+
 echo "== python tests =="
 python3 -m pip install -q --disable-pip-version-check ./bindings/python 2>/dev/null \
     || python3 -m pip install -q --disable-pip-version-check --break-system-packages ./bindings/python
