@@ -33,7 +33,7 @@ enum ConstantTimeSplit {
             let (t2, o2) = r2.subtractingReportingOverflow((o1a || o1b) ? 1 : 0)
             // No final borrow ⇔ r ≥ d ⇔ subtract and set the quotient bit.
             let keep = UInt64(o2 ? 1 : 0)
-            let mask = (keep ^ 1) &* UInt64.max
+            let mask = ctBarrier((keep ^ 1) &* UInt64.max)
             r0 = (r0 & ~mask) | (t0 & mask)
             r1 = (r1 & ~mask) | (t1 & mask)
             r2 = (r2 & ~mask) | (t2 & mask)

@@ -110,7 +110,7 @@ extension DKGAuthority {
         }
         guard qual.contains(index) else { return [] }
         // A_k = a_k·g2, secret coefficients: constant-time multiplication.
-        let a = f.coefficients.map { G2Projective.generator.mul($0) }
+        let a = f.coefficients.map { G2Projective.mulGenerator($0) }
         let m = DKGCommitMessage(type: .dkgFeldman, sid: session.sid, dealer: index,
                                  points: G2Projective.batchToAffine(a))
         return [try broadcast(m.encoded)]

@@ -84,7 +84,7 @@ extension DKGAuthority {
             x += pair.s
         }
         let ys = session.indices.map { DKGCommitmentCheck.evaluate(sum, at: UInt64($0)) }
-        guard G2Projective.generator.mul(x) == ys[Int(index) - 1] else {
+        guard G2Projective.mulGenerator(x) == ys[Int(index) - 1] else {
             throw ProtocolError.verify("own share x_\(index) does not match the public share Y_\(index)")
         }
         let affine = G2Projective.batchToAffine([sum[0]] + ys)
@@ -97,8 +97,7 @@ extension DKGAuthority {
     }
 
     /// Recovers f_i from t Pedersen-valid shares (this authority's own, Feldman-complaint pairs,
-    /// phase-2 reveals and i's own phase-1 answers) and recomputes A_ik = a_ik·g2. The coefficients are public once
-    /// t shares are, so variable-time multiplication is fine here.
+    /// phase-2 reveals and i's own phase-1 answers) and recomputes A_ik = a_ik·g2 (fixed-base table).
     func reconstructedFeldman(of i: UInt16) throws -> [G2Projective] {
         guard let c = commitments[i] else { throw ProtocolError.state("no commitment of \(i)") }
         var pool: [UInt16: SharePair] = [:]
@@ -120,6 +119,6 @@ extension DKGAuthority {
             throw ProtocolError.state("cannot reconstruct dealer \(i): \(points.count) valid shares, t = \(session.t)")
         }
         defer { poly.wipe() }
-        return poly.coefficients.map { G2Projective.generator.mulVartime($0) }
+        return poly.coefficients.map { G2Projective.mulGenerator($0) }
     }
 }

@@ -110,7 +110,7 @@ public final class DKGAuthority {
         // C_k = a_k·g2 + b_k·h: secret coefficients, constant-time multiplication.
         var c: [G2Projective] = []
         for (a, b) in zip(f.coefficients, fPrime.coefficients) {
-            c.append(G2Projective.generator.mul(a) + h.mul(b))
+            c.append(G2Projective.mulGenerator(a) + h.mul(b))
         }
         let commit = DKGCommitMessage(type: .dkgCommit, sid: session.sid, dealer: index,
                                       points: G2Projective.batchToAffine(c))

@@ -11,7 +11,8 @@ import EhrField
 /// The right-hand sides are evaluated by Horner's rule with the small public index j
 /// (j ≤ 256), so each step costs at most 8 doublings and 8 additions instead of a full
 /// scalar multiplication by j^k mod r. The left-hand sides multiply the share scalars, which
-/// are secret to the holder, in constant time (`mul`).
+/// are secret to the holder, in constant time (`mulGenerator`'s fixed-base table for g2, `mul`
+/// for h).
 enum DKGCommitmentCheck {
     /// k·P for a small public integer k, by double-and-add from the top bit.
     static func smallMul(_ p: G2Projective, _ k: UInt64) -> G2Projective {
@@ -35,12 +36,12 @@ enum DKGCommitmentCheck {
 
     /// True if (s, s') opens the Pedersen commitment vector C at index j.
     static func pedersen(_ c: [G2Projective], index j: UInt16, s: Fr, sPrime: Fr, h: G2Projective) -> Bool {
-        let lhs = G2Projective.generator.mul(s) + h.mul(sPrime)
+        let lhs = G2Projective.mulGenerator(s) + h.mul(sPrime)
         return lhs == evaluate(c, at: UInt64(j))
     }
 
     /// True if s opens the Feldman commitment vector A at index j.
     static func feldman(_ a: [G2Projective], index j: UInt16, s: Fr) -> Bool {
-        G2Projective.generator.mul(s) == evaluate(a, at: UInt64(j))
+        G2Projective.mulGenerator(s) == evaluate(a, at: UInt64(j))
     }
 }
