@@ -885,8 +885,10 @@ ehr_status ehr_store_verify(ehr_store *store, size_t *bad);
  * the caller (PROTOCOL.md section 3); partial keys travel only over an
  * authenticated, confidential channel, since t of them reveal the key.
  *
- * Secrets (node keys, polynomials, shares, identity keys) are overwritten
- * when their handle is freed.
+ * Secrets (node keys, polynomials, key shares, identity keys) are
+ * overwritten when their handle is freed. Two are released without being
+ * overwritten, for now: the copy of x_i inside a finished ehr_dkg (take an
+ * ehr_key_share and free the ehr_dkg early) and an ehr_blinding's factor.
  *
  * THREAD SAFETY: ehr_dkg has no internal lock: one thread at a time, for
  * its getters too. ehr_dkg_node_key, ehr_params, ehr_key_share and
@@ -1103,7 +1105,8 @@ ehr_status ehr_dkg_get_fingerprint(const ehr_dkg *dkg,
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
 ehr_status ehr_dkg_get_key_share(const ehr_dkg *dkg, ehr_key_share **out);
 
-/* Wipes the DKG's secrets and releases the handle. NULL is ignored. */
+/* Wipes the DKG's polynomials and received shares (see above for x_i) and
+ * releases the handle. NULL is ignored. */
 EHR_API void ehr_dkg_free(ehr_dkg *dkg);
 
 /* Decodes and validates PARAMS (PROTOCOL.md section 11 order).

@@ -753,3 +753,57 @@ def test_rounds_advance_in_order():
             seen[s.index].append(s.round)
     assert all(rounds == list(Round)[:-1] for rounds in seen.values())
     net.close()
+
+
+def test_mutated_inputs_never_crash_or_report_internal_errors(dkg35):
+    # Deterministic mutations of genuine messages, PARAMS and partial keys:
+    # each must come back as a documented status, never EHR_ERR_INTERNAL
+    # and never a crash; afterwards the runs still complete.
+    import random
+    rng = random.Random(0xD6C)
+    _, params, shares = dkg35
+    net = Consortium(2, 3)
+    outs = {s.index: s.start() for s in net.sessions}
+    samples = [(m.data, s) for s, msgs in outs.items() for m in msgs]
+
+    def mutate(data):
+        b = bytearray(data)
+        choice = rng.randrange(4)
+        if choice == 0:
+            for _ in range(rng.randrange(1, 4)):
+                b[rng.randrange(len(b))] ^= 1 << rng.randrange(8)
+        elif choice == 1:
+            del b[rng.randrange(len(b)):]
+        elif choice == 2:
+            b += bytes(rng.randrange(1, 40))
+        else:
+            pos = rng.randrange(len(b))
+            b[pos:pos + 4] = bytes(rng.randrange(256) for _ in range(4))
+        return bytes(b)
+
+    seen = set()
+    for _ in range(600):
+        data, sender = samples[rng.randrange(len(samples))]
+        target = net.session(rng.choice([k for k in (1, 2, 3) if k != sender]))
+        bad = mutate(data)
+        try:
+            target.receive(bad, sender)
+            seen.add(Status.OK)  # a mutation that left the message unchanged in meaning
+        except EhrError as err:
+            assert err.status != Status.ERR_INTERNAL, err
+            seen.add(err.status)
+    assert {Status.ERR_VERIFY, Status.ERR_LENGTH} <= seen
+    for k, msgs in outs.items():
+        net.deliver(k, msgs, Round.DEALING)
+    net.advance_all()
+    assert_agreement(net, [1, 2, 3], [1, 2, 3])
+    net.close()
+
+    pdata, pk = params.to_bytes(), shares[1].issue(ALICE)
+    for _ in range(200):
+        for fn in (lambda: PublicParams.from_bytes(mutate(pdata)).close(),
+                   lambda: params.verify_partial_key(mutate(pk), ALICE)):
+            try:
+                fn()
+            except EhrError as err:
+                assert err.status != Status.ERR_INTERNAL, err
