@@ -53,7 +53,8 @@ let package = Package(
                 ]),
             ]
         ),
-        .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"],
+        .executableTarget(name: "ehrshare-bench",
+                          dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrLedger", "EhrStore"],
                           swiftSettings: fast),
         .executableTarget(name: "ehrshare-swift-example", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
                           path: "Examples/Swift", exclude: ["example.exp"]),
