@@ -55,7 +55,8 @@ let package = Package(
                 ]),
             ]
         ),
-        .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"],
+        .executableTarget(name: "ehrshare-bench",
+                          dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrLedger", "EhrStore"],
                           swiftSettings: fast),
         // Side-by-side IBP1 / envelope timings for scripts/bench/pre_side_by_side.py.
         .executableTarget(name: "ehrshare-pre-bench", dependencies: ["EhrProtocol", "EhrPairing", "EhrCurve", "EhrField"],

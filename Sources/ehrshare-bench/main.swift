@@ -3,7 +3,8 @@
 // ehrshare-bench: micro-benchmarks, one JSON line per case:
 //   {"case":"fp_mul","ns_per_op":31.2,"iterations":1000000}
 // Build with `swift build -c release --product ehrshare-bench`. An optional argument keeps only the
-// cases whose name starts with it (`ehrshare-bench fp12`). Each case runs dependent chains (every
+// cases whose name starts with it (`ehrshare-bench fp12`); the ledger cases run only when it starts
+// with "ledger" (`ehrshare-bench ledger`). Each case runs dependent chains (every
 // result feeds the next operation) and hands the final value to `consume`, which the optimiser cannot
 // see through, so the measured work cannot be deleted or hoisted. To add a case, call `bench` below.
 
@@ -165,3 +166,4 @@ runCurveBenchmarks()
 runPairingBenchmarks()
 runDKGBenchmarks()
 runPREBenchmarks()
+runLedgerBenchmarks()  // only with a filter starting with "ledger" (minutes, writes to $TMPDIR)
