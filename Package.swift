@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "EhrShareKit",
                  targets: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrStore", "EhrLedger"]),
         .executable(name: "ehrshare-bench", targets: ["ehrshare-bench"]),
+        .executable(name: "ehrshare-consensus-sim", targets: ["ehrshare-consensus-sim"]),
     ],
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
@@ -54,6 +55,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ehrshare-bench", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol"],
+                          swiftSettings: fast),
+        // Figure 2 of the paper: DPoS (the real ledger) vs PBFT vs PoW on an in-process network.
+        .executableTarget(name: "ehrshare-consensus-sim", dependencies: ["EhrLedger", "EhrStore", "COpenSSL"],
                           swiftSettings: fast),
         .executableTarget(name: "ehrshare-swift-example", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
                           path: "Examples/Swift", exclude: ["example.exp"]),
