@@ -32,6 +32,7 @@ final class DPoSSim {
     private var finalTime: [Int: UInt64] = [:]
     private var equivocations = 0
     private var violations = 0
+    private var reorgs = 0
 
     init(workload: Workload, config: SimConfig, scenario: Scenario) throws(LedgerError) {
         work = workload
@@ -84,6 +85,7 @@ final class DPoSSim {
         result.bytes = network.bytes
         result.faultEvents = equivocations
         result.safetyViolations = violations
+        result.reorgs = reorgs
         return result
     }
 
@@ -150,6 +152,7 @@ final class DPoSSim {
         case .extended:
             for tx in block.transactions { if let k = work.indexById[tx.id] { node.pool[k] = nil } }
         case .reorganized:
+            reorgs += 1
             // Transactions of replaced blocks go back to the pool unless the new chain has them.
             node.pool = node.received.filter { (try? node.ledger.transactionLocation(id: $0.value.id)) ?? nil == nil }
         case .sideBranch:

@@ -43,6 +43,7 @@ final class PoWSim {
     private var finalized: [UInt64: [UInt8]] = [:]
     private var finalTime: [Int: UInt64] = [:]
     private var violations = 0
+    private var reorgs = 0
 
     init(workload: Workload, config: SimConfig, scenario: Scenario) {
         work = workload
@@ -96,6 +97,7 @@ final class PoWSim {
         // Stale blocks: mined but not on the observer's chain.
         result.faultEvents = mined - Int(miners[observer].tipHeight)
         result.safetyViolations = violations
+        result.reorgs = reorgs
         return result
     }
 
@@ -180,6 +182,7 @@ final class PoWSim {
             if extends {
                 for k in txs { m.pool.remove(k) }
             } else {
+                reorgs += 1
                 let chain = chainTransactions(m)
                 m.pool = Set(m.received.keys.filter { !chain.contains($0) })
             }

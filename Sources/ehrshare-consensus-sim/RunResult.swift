@@ -19,6 +19,8 @@ struct RunResult {
     var safetyViolations = 0
     /// Protocol-specific event count: DPoS equivocating slots, PBFT view changes, PoW forks.
     var faultEvents = 0
+    /// Chain reorganisations summed over all nodes (DPoS, PoW; 0 for PBFT, which never forks).
+    var reorgs = 0
     /// Protocol parameter worth a column: PoW difficulty in bits, DPoS K, PBFT f.
     var parameter = 0.0
 
@@ -26,7 +28,7 @@ struct RunResult {
         "protocol", "scenario", "nodes", "parameter", "committed_blocks", "submitted_tx", "committed_tx",
         "cpu_s", "wall_s", "sim_s", "cpu_s_per_block", "cpu_util_wall", "cpu_s_per_sim_s",
         "latency_mean_ms", "latency_p50_ms", "latency_p95_ms", "msgs_per_block", "bytes_per_block",
-        "throughput_tps", "fault_events", "safety_violations",
+        "throughput_tps", "fault_events", "reorgs", "safety_violations",
     ].joined(separator: ",")
 
     private func percentile(_ sorted: [Double], _ p: Double) -> Double {
@@ -45,7 +47,7 @@ struct RunResult {
             fmt(cpuSeconds / blocks, 6), fmt(wallSeconds > 0 ? cpuSeconds / wallSeconds : 0, 3),
             fmt(simSeconds > 0 ? cpuSeconds / simSeconds : 0, 5), fmt(mean, 1), fmt(percentile(sorted, 0.5), 1),
             fmt(percentile(sorted, 0.95), 1), fmt(Double(messages) / blocks, 1), fmt(Double(bytes) / blocks, 1),
-            fmt(simSeconds > 0 ? Double(committedTx) / simSeconds : 0, 2), "\(faultEvents)", "\(safetyViolations)",
+            fmt(simSeconds > 0 ? Double(committedTx) / simSeconds : 0, 2), "\(faultEvents)", "\(reorgs)", "\(safetyViolations)",
         ]
         return fields.joined(separator: ",")
     }
@@ -57,7 +59,7 @@ struct RunResult {
         return pad(proto, 5) + pad(scenario.rawValue, 10) + pad("N=\(nodes)", 6) + pad("blocks \(committedBlocks)", 11)
             + pad("tx \(committedTx)/\(submittedTx)", 12) + pad("cpu/blk \(fmt(cpuSeconds / blocks * 1000, 2)) ms", 22)
             + pad("lat \(fmt(mean, 0)) ms", 14) + pad("msg/blk \(fmt(Double(messages) / blocks, 0))", 14)
-            + "faults \(faultEvents) unsafe \(safetyViolations)"
+            + "faults \(faultEvents) reorgs \(reorgs) unsafe \(safetyViolations)"
     }
 }
 

@@ -16,9 +16,9 @@ enum Scenario: String, CaseIterable {
 struct SimConfig {
     var nodeCounts: [Int] = [4, 7, 16, 31, 64]
     /// Simulated seconds during which clients submit transactions.
-    var seconds: UInt64 = 30
+    var seconds: UInt64 = 10
     /// Extra simulated time after the last submission for pending transactions to finalise.
-    var drainSeconds: UInt64 = 30
+    var drainSeconds: UInt64 = 60
     /// Offered load, transactions per simulated second (uniform arrivals).
     var txPerSecond: UInt64 = 20
     /// One-way network delay range in simulated milliseconds.
@@ -35,7 +35,7 @@ struct SimConfig {
     var powStepMillis: UInt64 = 10
     /// PoW mean block interval; difficulty = log2(N · rate · interval) so it scales with N.
     var powIntervalMillis: UInt64 = 2000
-    /// PoW finality: k confirmations (the block and k−1 on top... see PoWSim).
+    /// PoW finality: a block is final when it is k deep (itself and k−1 blocks on top).
     var powConfirmations: UInt64 = 6
     var maxTxPerBlock: Int = 500
     var seed: UInt64 = 0x45_6872_5368_6172
@@ -67,8 +67,7 @@ struct SimConfig {
             switch a {
             case "--quick":
                 c.nodeCounts = [4, 7, 16]
-                c.seconds = 10
-                c.drainSeconds = 20
+                c.seconds = 5
             case "--nodes":
                 let parts = (value() ?? "").split(separator: ",").map { Int($0) }
                 guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) >= 4 && ($0 ?? 0) <= 256 }) else {
