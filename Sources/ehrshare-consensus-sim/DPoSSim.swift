@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import EhrLedger
+import Glibc
 
 /// DPoS as the ledger implements it: one real `Ledger.inMemory` per node (no shared
 /// validator), blocks made by the scheduled producer with its Ed25519 key, broadcast as
@@ -78,6 +79,7 @@ final class DPoSSim {
         checkSafety()
         result.simSeconds = Double(t) / 1000
         result.committedBlocks = Int(nodes[observer].ledger.lastIrreversibleHeight)
+        result.chainBlocks = Int(nodes[observer].ledger.height)
         result.submittedTx = work.items.count
         result.committedTx = finalTime.count
         result.latencies = finalTime.map { Double($0.value - work.items[$0.key].submitAt) }
@@ -105,14 +107,15 @@ final class DPoSSim {
         guard let (block, _) = try? node.ledger.makeBlock(
             slot: slot, producer: UInt16(i), key: work.keys[i], selecting: candidates)
         else { return }
-        accept(i, block)
-        if i == byzantine, !block.transactions.isEmpty,
-            let twin = try? node.ledger.makeBlock(
-                slot: slot, producer: UInt16(i), key: work.keys[i], transactions: Array(block.transactions.dropLast()))
-        {
-            // Equivocation: a second, different block for the same slot and parent, signed
-            // by the same key. Half the nodes see the first one first, half the twin.
+        // Equivocation: a second, different block for the same slot and parent, signed by
+        // the same key (built before the first is appended, so both extend the same tip). The
+        // twin adds the producer's own vote, so the two differ even when the pool is empty.
+        if i == byzantine, let twin = equivocatingTwin(i, slot: slot, block.transactions) {
             equivocations += 1
+            accept(i, block)
+            // It keeps both, so it can follow whichever branch the others extend.
+            accept(i, twin)
+            // Both blocks reach every node; half the nodes see the first one first, half the twin.
             let a = [DPoSSim.blockMessage] + block.encoded
             let b = [DPoSSim.blockMessage] + twin.encoded
             for to in nodes.indices where to != i {
@@ -121,7 +124,15 @@ final class DPoSSim {
             }
             return
         }
+        accept(i, block)
         network.broadcast(from: i, [DPoSSim.blockMessage] + block.encoded)
+    }
+
+    private func equivocatingTwin(_ i: Int, slot: UInt64, _ transactions: [Transaction]) -> Block? {
+        let ledger = nodes[i].ledger
+        var vote = VoteTx(voter: UInt16(i), sequence: ledger.nextSequence(node: UInt16(i)) ?? 1, candidates: [UInt16(i)])
+        guard (try? vote.sign(with: work.keys[i], genesisHash: ledger.genesisHash)) != nil else { return nil }
+        return try? ledger.makeBlock(slot: slot, producer: UInt16(i), key: work.keys[i], transactions: transactions + [.vote(vote)])
     }
 
     // MARK: - Reception
@@ -147,7 +158,11 @@ final class DPoSSim {
     /// at the observer, records newly irreversible blocks.
     private func accept(_ i: Int, _ block: Block) {
         let node = nodes[i]
-        guard let outcome = try? node.ledger.submit(block) else { return }
+        let outcome: Ledger.SubmitOutcome
+        do { outcome = try node.ledger.submit(block) } catch {
+            if getenv("SIM_DEBUG") != nil { print("node \(i) rejects block \(block.height): \(error)") }
+            return
+        }
         switch outcome {
         case .extended:
             for tx in block.transactions { if let k = work.indexById[tx.id] { node.pool[k] = nil } }

@@ -74,6 +74,7 @@ final class PBFTSim {
         result.wallSeconds = meter.wall
         result.simSeconds = Double(t) / 1000
         result.committedBlocks = observerBlocks
+        result.chainBlocks = observerBlocks
         result.submittedTx = work.items.count
         result.committedTx = finalTime.count
         result.latencies = finalTime.map { Double($0.value - work.items[$0.key].submitAt) }

@@ -89,6 +89,7 @@ final class PoWSim {
         result.wallSeconds = meter.wall
         result.simSeconds = Double(t) / 1000
         result.committedBlocks = finalized.count
+        result.chainBlocks = Int(miners[observer].tipHeight)
         result.submittedTx = work.items.count
         result.committedTx = finalTime.count
         result.latencies = finalTime.map { Double($0.value - work.items[$0.key].submitAt) }
