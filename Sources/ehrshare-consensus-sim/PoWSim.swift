@@ -44,6 +44,7 @@ final class PoWSim {
     private var finalTime: [Int: UInt64] = [:]
     private var violations = 0
     private var reorgs = 0
+    private var hashes: UInt64 = 0
 
     init(workload: Workload, config: SimConfig, scenario: Scenario) {
         work = workload
@@ -99,6 +100,7 @@ final class PoWSim {
         result.faultEvents = mined - Int(miners[observer].tipHeight)
         result.safetyViolations = violations
         result.reorgs = reorgs
+        result.hashes = hashes
         return result
     }
 
@@ -112,6 +114,9 @@ final class PoWSim {
             guard let template = m.template else { continue }
             let start = m.nonce
             m.nonce &+= config.powHashesPerStep
+            // Counted as tried even when the solution comes early in the step: a real miner
+            // would go on hashing until the block reached it.
+            hashes += config.powHashesPerStep
             guard let nonce = PoWHeader.search(template.header, from: start, count: config.powHashesPerStep, target: target)
             else { continue }
             var header = template.header

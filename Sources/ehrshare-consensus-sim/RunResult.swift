@@ -24,6 +24,8 @@ struct RunResult {
     var faultEvents = 0
     /// Chain reorganisations summed over all nodes (DPoS, PoW; 0 for PBFT, which never forks).
     var reorgs = 0
+    /// PoW: SHA-256 puzzle attempts made by all miners (0 for the others).
+    var hashes: UInt64 = 0
     /// Protocol parameter worth a column: PoW difficulty in bits, DPoS K, PBFT f.
     var parameter = 0.0
 
@@ -31,7 +33,7 @@ struct RunResult {
         "protocol", "scenario", "nodes", "parameter", "committed_blocks", "chain_blocks", "submitted_tx", "committed_tx",
         "cpu_s", "wall_s", "sim_s", "cpu_s_per_block", "cpu_s_per_chain_block", "cpu_util_wall", "cpu_s_per_sim_s",
         "latency_mean_ms", "latency_p50_ms", "latency_p95_ms", "msgs_per_block", "bytes_per_block",
-        "throughput_tps", "fault_events", "reorgs", "safety_violations",
+        "throughput_tps", "fault_events", "reorgs", "safety_violations", "pow_hashes",
     ].joined(separator: ",")
 
     private func percentile(_ sorted: [Double], _ p: Double) -> Double {
@@ -50,7 +52,7 @@ struct RunResult {
             fmt(cpuSeconds / blocks, 6), fmt(cpuSeconds / Double(max(chainBlocks, 1)), 6), fmt(wallSeconds > 0 ? cpuSeconds / wallSeconds : 0, 3),
             fmt(simSeconds > 0 ? cpuSeconds / simSeconds : 0, 5), fmt(mean, 1), fmt(percentile(sorted, 0.5), 1),
             fmt(percentile(sorted, 0.95), 1), fmt(Double(messages) / blocks, 1), fmt(Double(bytes) / blocks, 1),
-            fmt(simSeconds > 0 ? Double(committedTx) / simSeconds : 0, 2), "\(faultEvents)", "\(reorgs)", "\(safetyViolations)",
+            fmt(simSeconds > 0 ? Double(committedTx) / simSeconds : 0, 2), "\(faultEvents)", "\(reorgs)", "\(safetyViolations)", "\(hashes)",
         ]
         return fields.joined(separator: ",")
     }
