@@ -48,6 +48,9 @@ final class PBFTReplica {
     private var viewChanges: [UInt64: [UInt16: [UInt8]]] = [:]
     private var newViewSent: Set<UInt64> = []
     private var lastProgress: UInt64 = 0
+    /// Normal-case messages of a view this replica has not installed yet (a new primary's
+    /// pre-prepare can overtake its NEW-VIEW); replayed on installation.
+    private var future: [PBFTMessage] = []
     private(set) var viewsInstalled = 0
     let byzantine: Bool
 
@@ -90,6 +93,14 @@ final class PBFTReplica {
 
     func receive(_ bytes: [UInt8]) {
         guard let m = PBFTMessage.decodeVerified(bytes, keys: sim.work.keys) else { return }
+        if m.view > view, m.kind == .prePrepare || m.kind == .prepare || m.kind == .commit {
+            if future.count < 100_000 { future.append(m) }
+            return
+        }
+        dispatch(m, raw: bytes)
+    }
+
+    private func dispatch(_ m: PBFTMessage, raw bytes: [UInt8]) {
         switch m.kind {
         case .prePrepare: onPrePrepare(m)
         case .prepare: onPrepare(m)
@@ -283,7 +294,13 @@ final class PBFTReplica {
         for k in pool.keys { pool[k] = now }
         slots = slots.filter { $0.key.view >= v }
         viewChanges = viewChanges.filter { $0.key > v }
-        guard primary(v) == id else { return }
+        if primary(v) == id { repropose(proofs) }
+        let ready = future.filter { $0.view == v }
+        future.removeAll { $0.view <= v }
+        for m in ready { dispatch(m, raw: []) }
+    }
+
+    private func repropose(_ proofs: [PBFTMessage]) {
         var best: [UInt64: Certificate] = [:]
         var minS = UInt64.max
         for vc in proofs {

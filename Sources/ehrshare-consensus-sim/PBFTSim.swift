@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import Glibc
 
 /// Runs N = 3f+1 PBFT replicas on the in-process network. The primary proposes a batch of the
 /// pending requests every `blockMillis` (the same cadence as DPoS slots); a batch is final at
@@ -82,6 +83,9 @@ final class PBFTSim {
         result.bytes = network.bytes
         result.faultEvents = replicas[observer].viewsInstalled
         result.safetyViolations = violations
+        let target = replicas[observer].executedUpTo
+        let lagging = replicas.filter { $0.id != crashed && !$0.byzantine && $0.executedUpTo < target }.count
+        if getenv("SIM_DEBUG") != nil { print("pbft: \(lagging) honest replicas behind the observer (\(target))") }
         return result
     }
 }
