@@ -200,9 +200,3 @@ final class DPoSSim {
         }
     }
 }
-
-/// The ledgers' injected clock: simulated time on the Unix-millisecond grid of the genesis.
-final class SimClock: @unchecked Sendable {
-    var simMillis: UInt64 = 0
-    var unixMillis: UInt64 { Workload.genesisTime + simMillis }
-}

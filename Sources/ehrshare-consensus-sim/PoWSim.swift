@@ -231,21 +231,3 @@ final class PoWSim {
         }
     }
 }
-
-/// log2 without Foundation (difficulty bits for the CSV).
-func log2Approx(_ x: Double) -> Double {
-    guard x > 0 else { return 0 }
-    var v = x
-    var e = 0.0
-    while v >= 2 { v /= 2; e += 1 }
-    while v < 1 { v *= 2; e -= 1 }
-    // log2(v) for v in [1, 2) by repeated squaring.
-    var frac = 0.0
-    var bit = 0.5
-    for _ in 0..<30 {
-        v *= v
-        if v >= 2 { v /= 2; frac += bit }
-        bit /= 2
-    }
-    return e + frac
-}

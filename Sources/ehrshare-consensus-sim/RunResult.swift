@@ -67,20 +67,3 @@ struct RunResult {
             + "faults \(faultEvents) reorgs \(reorgs) unsafe \(safetyViolations)"
     }
 }
-
-/// Fixed-point formatting without Foundation.
-func fmt(_ x: Double, _ digits: Int) -> String {
-    guard x.isFinite else { return "nan" }
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let negative = x < 0
-    let v = (abs(x) * scale).rounded()
-    let whole = UInt64(v / scale)
-    var frac = String(UInt64(v - Double(whole) * scale))
-    while frac.count < digits { frac = "0" + frac }
-    return (negative && v > 0 ? "-" : "") + "\(whole)" + (digits > 0 ? "." + frac : "")
-}
-
-func pad(_ s: String, _ width: Int) -> String {
-    s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
-}
