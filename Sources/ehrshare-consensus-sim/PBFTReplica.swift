@@ -52,6 +52,8 @@ final class PBFTReplica {
     /// pre-prepare can overtake its NEW-VIEW); replayed on installation.
     private var future: [PBFTMessage] = []
     private(set) var viewsInstalled = 0
+    /// Batches for which this (Byzantine) replica sent conflicting prepares.
+    private(set) var equivocations = 0
     let byzantine: Bool
 
     private var n: Int { sim.nodeCount }
@@ -154,6 +156,7 @@ final class PBFTReplica {
         if byzantine {
             // Conflicting prepares: the real digest to even replicas, a forged one to odd ones.
             let forged = SHA256.hash(m.digest)
+            equivocations += 1
             for to in 0..<n where to != id {
                 let p = PBFTMessage(
                     kind: .prepare, view: m.view, seq: m.seq, digest: to % 2 == 0 ? m.digest : forged,

@@ -81,7 +81,8 @@ final class PBFTSim {
         result.latencies = finalTime.map { Double($0.value - work.items[$0.key].submitAt) }
         result.messages = network.messages
         result.bytes = network.bytes
-        result.faultEvents = replicas[observer].viewsInstalled
+        // View changes installed at the observer plus batches the Byzantine replica equivocated on.
+        result.faultEvents = replicas[observer].viewsInstalled + replicas.reduce(0) { $0 + $1.equivocations }
         result.safetyViolations = violations
         let target = replicas[observer].executedUpTo
         let lagging = replicas.filter { $0.id != crashed && !$0.byzantine && $0.executedUpTo < target }.count
