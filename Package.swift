@@ -22,6 +22,8 @@ let package = Package(
         .executable(name: "ehrshare-bench", targets: ["ehrshare-bench"]),
         // The end-to-end demo (scripts/demo.sh): the whole flow of DESIGN.md §1 in one process.
         .executable(name: "ehrshare-demo", targets: ["ehrshare-demo"]),
+
+        .executable(name: "ehrshare-consensus-sim", targets: ["ehrshare-consensus-sim"]),
     ],
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
@@ -64,6 +66,9 @@ let package = Package(
         // The main job: the paper's workflow end to end (scripts/demo.sh).
         .executableTarget(name: "ehrshare-demo",
                           dependencies: ["EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
+                          swiftSettings: fast),
+        // Figure 2 of the paper: DPoS (the real ledger) vs PBFT vs PoW on an in-process network.
+        .executableTarget(name: "ehrshare-consensus-sim", dependencies: ["EhrLedger", "EhrStore", "COpenSSL"],
                           swiftSettings: fast),
         .executableTarget(name: "ehrshare-swift-example", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
                           path: "Examples/Swift", exclude: ["example.exp"]),

@@ -34,6 +34,14 @@ tail -1 out/demo.log
     || { cat out/demo-8.log; echo "demo (8 authorities) failed"; exit 1; }
 tail -1 out/demo-8.log
 
+echo "== consensus simulation (quick: N = 4, 7, 16; safety counters must stay 0) =="
+.build/release/ehrshare-consensus-sim --quick --out out/consensus-quick.csv > out/consensus-quick.txt 2>&1 \
+    || { cat out/consensus-quick.txt; echo "consensus simulation failed"; exit 1; }
+if grep -qE 'unsafe [1-9]' out/consensus-quick.txt; then
+    cat out/consensus-quick.txt; echo "consensus simulation reported a safety violation"; exit 1
+fi
+echo "consensus simulation: $(($(wc -l < out/consensus-quick.csv) - 1)) runs, no safety violation"
+
 echo "== python tests =="
 python3 -m pip install -q --disable-pip-version-check ./bindings/python 2>/dev/null \
     || python3 -m pip install -q --disable-pip-version-check --break-system-packages ./bindings/python

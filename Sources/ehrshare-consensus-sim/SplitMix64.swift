@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Deterministic pseudo-random numbers (SplitMix64): delays and workload must be the same
+/// on every run so that protocols are compared on identical inputs.
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in `0...bound` (bound small, bias irrelevant for delays).
+    mutating func upTo(_ bound: UInt64) -> UInt64 { bound == 0 ? 0 : next() % (bound + 1) }
+}
