@@ -27,13 +27,16 @@ enum ConstantTimeSplit {
             r2 = (r2 << 1) | (r1 >> 63)
             r1 = (r1 << 1) | (r0 >> 63)
             r0 = (r0 << 1) | b
-            let (t0, o0) = r0.subtractingReportingOverflow(d0)
-            let (t1a, o1a) = r1.subtractingReportingOverflow(d1)
-            let (t1, o1b) = t1a.subtractingReportingOverflow(o0 ? 1 : 0)
-            let (t2, o2) = r2.subtractingReportingOverflow((o1a || o1b) ? 1 : 0)
+            // r − d with the borrows computed by bit logic, not Bool flags: LLVM compiled the
+            // `Bool ? 1 : 0` / `||` version into branches on the (secret) borrow.
+            let t0 = r0 &- d0
+            let b0 = borrowOut(r0, d0, t0)
+            let t1 = r1 &- d1 &- b0
+            let b1 = borrowOut(r1, d1, t1)
+            let t2 = r2 &- b1
+            let b2 = borrowOut(r2, 0, t2)
             // No final borrow ⇔ r ≥ d ⇔ subtract and set the quotient bit.
-            let keep = UInt64(o2 ? 1 : 0)
-            let mask = (keep ^ 1) &* UInt64.max
+            let mask = ctBarrier((b2 ^ 1) &* UInt64.max)
             r0 = (r0 & ~mask) | (t0 & mask)
             r1 = (r1 & ~mask) | (t1 & mask)
             r2 = (r2 & ~mask) | (t2 & mask)
@@ -46,6 +49,13 @@ enum ConstantTimeSplit {
             }
         }
         return (q, r0, r1)
+    }
+
+    /// The borrow (0 or 1) out of the limb subtraction diff = a − b − borrowIn, from the top bits
+    /// of a, b and diff (Hacker's Delight §2-16); pure bit logic, so no flag-driven branch.
+    @inlinable @inline(__always)
+    static func borrowOut(_ a: UInt64, _ b: UInt64, _ diff: UInt64) -> UInt64 {
+        ((~a & b) | ((~a | b) & diff)) >> 63
     }
 
     /// Limbs of an Fr canonical value as a tuple.

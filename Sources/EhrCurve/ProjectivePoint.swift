@@ -21,20 +21,27 @@ protocol ProjectivePoint: Sendable {
 
 // MARK: - Constant-time helpers
 
+/// Returns its argument through a call the optimiser cannot see into. A mask that comes out of it
+/// is an unknown word to LLVM, so it cannot recognise `(a & ~m) | (b & m)` as a select on a
+/// comparison and turn it back into a branch (x86's cmov-to-branch conversion would do exactly
+/// that inside hot loops). Same device as EhrField's safegcd `barrier`.
+@inline(never) @_optimize(none) @usableFromInline
+func ctBarrier(_ x: UInt64) -> UInt64 { x }
+
 /// All ones if `a == b`, else zero, without a branch.
 @inlinable @inline(__always)
 func ctEqualMask(_ a: UInt64, _ b: UInt64) -> UInt64 {
     let d = a ^ b
     // (d | −d) has its top bit set iff d ≠ 0.
     let nonZero = (d | (0 &- d)) >> 63
-    return (nonZero ^ 1) &* UInt64.max
+    return ctBarrier((nonZero ^ 1) &* UInt64.max)
 }
 
 /// All ones if `flag`, else zero. Used where a public or already-computed Bool must drive a
 /// masked assignment.
 @inlinable @inline(__always)
 func ctMask(_ flag: Bool) -> UInt64 {
-    0 &- UInt64(flag ? 1 : 0)
+    ctBarrier(0 &- UInt64(flag ? 1 : 0))
 }
 
 /// Branch-free limb selection: `mask` all ones → `b`, zero → `a`.

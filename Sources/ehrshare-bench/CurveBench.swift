@@ -38,6 +38,11 @@ func runCurveBenchmarks() {
         for _ in 0..<n { x = x.mul(k1) }
         return x
     }
+    bench("g1_mul_generator_ct", iterations: 2_000) { n in
+        var x = p1
+        for _ in 0..<n { x = x + G1Projective.mulGenerator(k1) }
+        return x
+    }
     bench("g1_mul_vartime", iterations: 2_000) { n in
         var x = p1
         for _ in 0..<n { x = x.mulVartime(k1) }
@@ -78,6 +83,11 @@ func runCurveBenchmarks() {
     bench("g2_mul_ct", iterations: 1_000) { n in
         var x = p2
         for _ in 0..<n { x = x.mul(k2) }
+        return x
+    }
+    bench("g2_mul_generator_ct", iterations: 1_000) { n in
+        var x = p2
+        for _ in 0..<n { x = x + G2Projective.mulGenerator(k2) }
         return x
     }
     bench("g2_mul_vartime", iterations: 1_000) { n in

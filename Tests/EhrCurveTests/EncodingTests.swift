@@ -69,9 +69,11 @@ final class EncodingTests: XCTestCase {
         var inf2 = [0xC0] + [UInt8](repeating: 0, count: 95)
         inf2[60] = 1  // in the x.c0 half
         expectError(.badFlags) { _ = try G2Affine(compressed: inf2, allowIdentity: true) }
-        expectError(.badFlags) { _ = try G1Affine(compressed: [0xE0] + [UInt8](repeating: 0, count: 47), allowIdentity: true) }
-        expectError(.badFlags) { _ = try G2Affine(compressed: [0xE0] + [UInt8](repeating: 0, count: 95), allowIdentity: true) }
-        expectError(.badFlags) { _ = try G1Affine(compressed: [0xC1] + [UInt8](repeating: 0, count: 47), allowIdentity: true) }
+        let zeros47 = [UInt8](repeating: 0, count: 47)
+        let zeros95 = [UInt8](repeating: 0, count: 95)
+        expectError(.badFlags) { _ = try G1Affine(compressed: [0xE0] + zeros47, allowIdentity: true) }
+        expectError(.badFlags) { _ = try G2Affine(compressed: [0xE0] + zeros95, allowIdentity: true) }
+        expectError(.badFlags) { _ = try G1Affine(compressed: [0xC1] + zeros47, allowIdentity: true) }
         // Infinity bit on a real point.
         var d = g1
         d[0] |= 0x40
@@ -92,7 +94,8 @@ final class EncodingTests: XCTestCase {
         var u5 = G1Affine.identity.uncompressed
         u5[95] = 1
         expectError(.badFlags) { _ = try G1Affine(uncompressed: u5, allowIdentity: true) }
-        expectError(.badFlags) { _ = try G2Affine(uncompressed: [0x60] + [UInt8](repeating: 0, count: 191), allowIdentity: true) }
+        let zeros191 = [UInt8](repeating: 0, count: 191)
+        expectError(.badFlags) { _ = try G2Affine(uncompressed: [0x60] + zeros191, allowIdentity: true) }
     }
 
     func testNonCanonicalCoordinates() {

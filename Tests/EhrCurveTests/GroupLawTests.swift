@@ -6,7 +6,9 @@ import XCTest
 @testable import EhrCurve
 
 /// Group laws, written once over `ProjectivePoint` and instantiated for G1 and G2.
-func checkGroupLaws<P: ProjectivePoint & Equatable>(_ random: () -> P, file: StaticString = #filePath, line: UInt = #line) {
+func checkGroupLaws<P: ProjectivePoint & Equatable>(
+    _ random: () -> P, file: StaticString = #filePath, line: UInt = #line
+) {
     for _ in 0..<4 {
         let a = random()
         let b = random()

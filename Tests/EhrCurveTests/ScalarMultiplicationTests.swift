@@ -24,12 +24,12 @@ final class ScalarMultiplicationTests: XCTestCase {
         XCTAssertEqual(file.vectors.count, 12)
         for v in file.vectors {
             let k = try Fr(bigEndianBytes: hexBytes(v.k))
-            for p in [G1Projective.generator.mul(k), G1Projective.generator.mulVartime(k),
+            for p in [G1Projective.generator.mul(k), G1Projective.generator.mulVartime(k), G1Projective.mulGenerator(k),
                       G1Projective.msm(points: [G1Projective.generator], scalars: [k])] {
                 XCTAssertEqual(hexString(p.toAffine().compressed), v.g1_compressed, v.k)
                 XCTAssertEqual(hexString(p.toAffine().uncompressed), v.g1_uncompressed, v.k)
             }
-            for p in [G2Projective.generator.mul(k), G2Projective.generator.mulVartime(k),
+            for p in [G2Projective.generator.mul(k), G2Projective.generator.mulVartime(k), G2Projective.mulGenerator(k),
                       G2Projective.msm(points: [G2Projective.generator], scalars: [k])] {
                 XCTAssertEqual(hexString(p.toAffine().compressed), v.g2_compressed, v.k)
                 XCTAssertEqual(hexString(p.toAffine().uncompressed), v.g2_uncompressed, v.k)
@@ -38,7 +38,7 @@ final class ScalarMultiplicationTests: XCTestCase {
     }
 
     func testPathsAgreeOnRandomScalars() {
-        for _ in 0..<6 {
+        for _ in 0..<3 {
             let k = randomScalar()
             let p = randomG1()
             let reference = referenceMul(p, k)
@@ -60,10 +60,16 @@ final class ScalarMultiplicationTests: XCTestCase {
         let q = randomG2()
         let minusOne = -Fr.one
         for k in [Fr.zero, Fr.one, Fr(2), Fr(15), Fr(16), Fr(17), minusOne, minusOne - Fr.one] {
-            XCTAssertEqual(p.mul(k), referenceMul(p, k))
-            XCTAssertEqual(p.mulVartime(k), referenceMul(p, k))
-            XCTAssertEqual(q.mul(k), referenceMul(q, k))
-            XCTAssertEqual(q.mulVartime(k), referenceMul(q, k))
+            let expected1 = referenceMul(p, k)
+            let expected2 = referenceMul(q, k)
+            XCTAssertEqual(p.mul(k), expected1)
+            XCTAssertEqual(p.mulVartime(k), expected1)
+            XCTAssertEqual(q.mul(k), expected2)
+            XCTAssertEqual(q.mulVartime(k), expected2)
+        }
+        for k in [Fr.zero, Fr.one, Fr(16), minusOne, randomScalar()] {
+            XCTAssertEqual(G1Projective.mulGenerator(k), referenceMul(G1Projective.generator, k))
+            XCTAssertEqual(G2Projective.mulGenerator(k), referenceMul(G2Projective.generator, k))
         }
         XCTAssertTrue(p.mul(.zero).isIdentity)
         XCTAssertEqual(p.mul(minusOne), -p)
@@ -86,7 +92,7 @@ final class ScalarMultiplicationTests: XCTestCase {
     }
 
     func testMultiScalarMultiplication() {
-        for n in [0, 1, 3, 8, 20, 70] {
+        for n in [0, 1, 3, 8, 20, 40] {
             let scalars = (0..<n).map { _ in randomScalar() }
             let g1 = (0..<n).map { _ in randomG1() }
             var expected1 = G1Projective.identity
@@ -94,17 +100,20 @@ final class ScalarMultiplicationTests: XCTestCase {
             XCTAssertEqual(G1Projective.msm(points: g1, scalars: scalars), expected1, "n = \(n)")
             XCTAssertEqual(pippengerMSM(g1, scalars.map { $0.canonicalLimbs }), expected1, "n = \(n)")
             XCTAssertEqual(G1Projective.msm(points: g1.map { $0.toAffine() }, scalars: scalars), expected1)
-            if n <= 20 {
+            if n <= 8 {
                 let g2 = (0..<n).map { _ in randomG2() }
                 var expected2 = G2Projective.identity
                 for i in 0..<n { expected2 += g2[i].mul(scalars[i]) }
                 XCTAssertEqual(G2Projective.msm(points: g2, scalars: scalars), expected2, "n = \(n)")
+                XCTAssertEqual(pippengerMSM(g2, scalars.map { $0.canonicalLimbs }), expected2, "n = \(n)")
             }
         }
         // Repeated points, zero scalars and identities.
         let p = randomG1()
         XCTAssertEqual(
-            G1Projective.msm(points: [p, p, .identity, p, p, p, p, p, p], scalars: [Fr(1), Fr(2), Fr(5), .zero, Fr(1), Fr(1), Fr(1), Fr(1), Fr(1)]),
+            G1Projective.msm(
+                points: [p, p, .identity, p, p, p, p, p, p],
+                scalars: [Fr(1), Fr(2), Fr(5), .zero, Fr(1), Fr(1), Fr(1), Fr(1), Fr(1)]),
             p.mul(Fr(8)))
     }
 
@@ -125,8 +134,10 @@ final class ScalarMultiplicationTests: XCTestCase {
     }
 
     func testScalarSplits() {
-        for _ in 0..<10 {
-            let k = randomScalar()
+        let edges = [
+            Fr.zero, Fr.one, -Fr.one, -Fr(2), Fr(Bls12381.xAbs), Fr(canonicalLimbs: Bls12381.xSquared + [0, 0]),
+        ]
+        for k in edges + (0..<10).map({ _ in randomScalar() }) {
             let (low, high) = ScalarSplit.glvG1(k.canonicalLimbs)
             XCTAssertEqual(low[2] | low[3] | high[2] | high[3], 0, "halves fit in 128 bits")
             let z2 = Fr(canonicalLimbs: Bls12381.xSquared + [0, 0])

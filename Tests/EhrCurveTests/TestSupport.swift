@@ -53,11 +53,11 @@ func randomBytes(_ n: Int) -> [UInt8] {
 }
 
 func randomG1() -> G1Projective {
-    G1Projective.generator.mul(randomScalar())
+    G1Projective.mulGenerator(randomScalar())
 }
 
 func randomG2() -> G2Projective {
-    G2Projective.generator.mul(randomScalar())
+    G2Projective.mulGenerator(randomScalar())
 }
 
 /// A point of E1 that is (with overwhelming probability) outside G1: SWU + isogeny on a random

@@ -9,6 +9,7 @@ public enum SystemRandom {
     /// - Throws: `ProtocolError.random` if OpenSSL's generator fails.
     public static func bytes(_ count: Int) throws(ProtocolError) -> [UInt8] {
         guard count > 0 else { return [] }
+        guard count <= Int(Int32.max) else { throw .param("cannot draw \(count) random bytes at once") }
         var out = [UInt8](repeating: 0, count: count)
         let ok = out.withUnsafeMutableBufferPointer { RAND_bytes($0.baseAddress, Int32($0.count)) }
         guard ok == 1 else { throw .random }

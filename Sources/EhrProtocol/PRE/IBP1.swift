@@ -20,7 +20,7 @@ public enum IBP1 {
     /// Enc1 with the randomness given (cross-implementation vectors; never reuse `r`).
     static func encrypt(_ m: GT, to id: Identity, context: PREContext, r: Fr) throws(ProtocolError) -> Ciphertext1 {
         let e = try context.recipientFactor(id)
-        let c1 = G2FixedBase.mul(r).toAffine()
+        let c1 = G2Projective.mulGenerator(r).toAffine()      // constant-time fixed-base table (EhrCurve)
         return Ciphertext1(owner: id, c1: c1, c2: m * e.pow(r))
     }
 

@@ -27,7 +27,7 @@ public enum ThresholdReEncryption {
         try checkParameters(threshold: threshold, proxies: proxies)
         var coefficients: [G1Projective] = []
         for _ in 1..<max(threshold, 1) {
-            coefficients.append(G1Projective.generator.mul(try IBP1.randomScalar()))
+            coefficients.append(G1Projective.mulGenerator(try IBP1.randomScalar()))
         }
         let r3 = G1Projective(rk.r3)
         var shares: [ReEncryptionKeyShare] = []
