@@ -6,10 +6,11 @@ SEALED1/2, SIGNED, REKEY_SHARE, REENC_FRAGMENT). Handles (Context,
 IdentityKey, ReplayGuard, AccessPolicy) own a library object: release it
 with close() or a `with` block (garbage collection also frees it).
 
-    with Context(y) as ctx, IdentityKey(ctx, "patient:alice", ske=..., sks=...) as alice:
+    with Context(y) as ctx, IdentityKey(ctx, "patient:alice", ske=a_ske) as alice, \
+            IdentityKey(ctx, "doctor:bob", ske=b_ske) as bob:
         sealed = ctx.seal(b"record", "patient:alice", b"ledger:record/1")
-        rk = alice.rekey("doctor:bob")
-        for_bob = rk.reencrypt_envelope(sealed)       # same body bytes
+        rk = alice.rekey("doctor:bob")                # the patient delegates
+        for_bob = rk.reencrypt_envelope(sealed)       # the proxy: same body bytes
         assert bob.open(for_bob) == b"record"
 
 Identities are str (encoded as UTF-8) or bytes, passed as given: the caller
