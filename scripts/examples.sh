@@ -30,4 +30,16 @@ if [ -f Examples/Swift/main.swift ]; then
     swift run -c release ehrshare-swift-example 2>/dev/null | tee out/swift-example.txt
     diff -u Examples/Swift/example.exp out/swift-example.txt
 fi
+if [ "${EHRSHARE_VALGRIND:-1}" = "1" ] && command -v valgrind >/dev/null 2>&1; then
+    # Memory errors, and definite or indirect leaks, fail the run. The Swift runtime's own
+    # metadata caches live as long as the process ("still reachable" / "possibly lost").
+    echo "== C examples under valgrind (memcheck) =="
+    vg="valgrind --quiet --error-exitcode=1 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect"
+    $vg ./out/c-example > out/c-example-valgrind.txt
+    diff -u Examples/C/main.exp out/c-example-valgrind.txt
+    mkdir -p out/valgrind-ledger && rm -f out/valgrind-ledger/*
+    $vg ./out/c-ledger-example out/valgrind-ledger > out/c-ledger-valgrind.txt
+    diff -u Examples/C/ledger.exp out/c-ledger-valgrind.txt
+    echo "valgrind: no memory errors, no definite or indirect leaks"
+fi
 echo "examples: all outputs match"

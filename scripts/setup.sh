@@ -7,7 +7,7 @@
 set -euo pipefail
 
 need_apt=()
-for pkg in libgmp-dev libssl-dev libsqlite3-dev gcc binutils python3 python3-pip; do
+for pkg in libgmp-dev libssl-dev libsqlite3-dev gcc binutils valgrind python3 python3-pip; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need_apt+=("$pkg")
 done
 # A python3 from elsewhere (e.g. pyenv) is fine; only install Debian's if none is on PATH.
