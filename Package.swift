@@ -70,7 +70,8 @@ let package = Package(
         // Figure 2 of the paper: DPoS (the real ledger) vs PBFT vs PoW on an in-process network.
         .executableTarget(name: "ehrshare-consensus-sim", dependencies: ["EhrLedger", "EhrStore", "COpenSSL"],
                           swiftSettings: fast),
-        .executableTarget(name: "ehrshare-swift-example", dependencies: ["EhrField", "EhrCurve", "EhrPairing"],
+        .executableTarget(name: "ehrshare-swift-example",
+                          dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrStore"],
                           path: "Examples/Swift", exclude: ["example.exp"]),
         // Test targets. EhrShare (the C ABI) is not linked into the XCTest bundle:
         // its -static-stdlib link would pull static Foundation into the bundle.

@@ -42,3 +42,13 @@ do {
 }
 print(failures == 0 ? "all checks passed" : "some checks FAILED")
 if failures != 0 { exit(1) }
+
+// The common sharing workflow (Workflow.swift) on the record file named by the first argument.
+if CommandLine.arguments.count > 1 {
+    do {
+        if try !Workflow.run(recordPath: CommandLine.arguments[1]) { exit(1) }
+    } catch {
+        print("workflow FAILED: \(error)")
+        exit(1)
+    }
+}
