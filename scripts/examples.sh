@@ -64,6 +64,12 @@ if [ "${EHRSHARE_VALGRIND:-1}" = "1" ] && command -v valgrind >/dev/null 2>&1; t
     mkdir -p out/valgrind-ledger && rm -f out/valgrind-ledger/*
     $vg ./out/c-ledger-example out/valgrind-ledger > out/c-ledger-valgrind.txt
     diff -u Examples/C/ledger.exp out/c-ledger-valgrind.txt
-    echo "valgrind: no memory errors, no definite or indirect leaks"
+    $vg ./out/c-workflow "$record" > out/c-workflow-valgrind.txt
+    diff -u Examples/C/workflow.exp out/c-workflow-valgrind.txt
+    gcc -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude Examples/C/pre.c \
+        -L"$libdir" -lehrshare -Wl,-rpath,"$libdir" -o out/c-pre-example
+    $vg ./out/c-pre-example > out/c-pre-valgrind.txt
+    diff -u Examples/C/pre.exp out/c-pre-valgrind.txt
+    echo "valgrind: no memory errors, no definite or indirect leaks (main, ledger, workflow, pre)"
 fi
 echo "examples: all outputs match"

@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /// The header of either level, as a streaming reader finds it.
-public enum SealedHeader: Sendable, Equatable {
+///
+/// `indirect`: the two payloads are large structs of different layouts, and
+/// the inline multi-payload form made Swift's generated copy code branch on
+/// tag bits that share a word with uninitialised padding, which valgrind
+/// reports in every C host that opens an envelope. Boxing the payload costs one
+/// allocation per header and makes the tag a plain, fully defined value.
+public indirect enum SealedHeader: Sendable, Equatable {
     case level1(SealedHeader1)
     case level2(SealedHeader2)
 
