@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+import Glibc
+
+/// Whole-file I/O through Glibc; writes go to a temporary file that is renamed into place.
+enum Files {
+    static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    static func makeDirectory(_ path: String) throws(CLIError) {
+        if isDirectory(path) { return }
+        guard mkdir(path, 0o700) == 0 else { throw .failure("cannot create directory \(path) (errno \(errno))") }
+    }
+
+    static func read(_ path: String) throws(CLIError) -> [UInt8] {
+        guard let f = fopen(path, "rb") else { throw .failure("cannot open \(path) (errno \(errno))") }
+        defer { fclose(f) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
+            if n > 0 { out.append(contentsOf: chunk[0..<n]) }
+            if n < chunk.count {
+                guard ferror(f) == 0 else { throw .failure("cannot read \(path)") }
+                return out
+            }
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically: temp file, fsync, rename.
+    static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(CLIError) {
+        let temp = path + ".tmp.\(getpid())"
+        guard let f = fopen(temp, "wb") else { throw .failure("cannot create \(temp) (errno \(errno))") }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
+        let flushed = fflush(f) == 0 && fsync(fileno(f)) == 0
+        fclose(f)
+        guard written == bytes.count, flushed else {
+            unlink(temp)
+            throw .failure("cannot write \(temp)")
+        }
+        guard rename(temp, path) == 0 else {
+            unlink(temp)
+            throw .failure("cannot rename \(temp) to \(path) (errno \(errno))")
+        }
+    }
+}
