@@ -54,5 +54,19 @@ cmp "$WORK/ehr.bin" "$WORK/reader.out" || fail "the reader's copy differs"
 expect 1 "$CLI" request --dir "$D" --as "$READER" --record "$RID"               # refused after revoke
 grep -q "revoked" "$WORK/err" || fail "the refusal does not say the access is revoked"
 
+expect 1 "$CLI" get --dir "$D" --as "$READER" --record "$RID" --out "$WORK/again.out" # revoked reader
+"$CLI" grant --dir "$D" --owner "$OWNER" --record "$RID" --to "$READER"              # grant again
+REQ2=$("$CLI" request --dir "$D" --as "$READER" --record "$RID")
+"$CLI" reencrypt --dir "$D" --request "$REQ2"
+expect 1 "$CLI" reencrypt --dir "$D" --request "$REQ2"                             # served already
+
+# Two commands at once on one directory: the node lock serialises them.
+"$CLI" put --dir "$D" --owner "$OWNER" --file "$WORK/ehr.bin" >"$WORK/p1" &
+P1=$!
+"$CLI" put --dir "$D" --owner "$OWNER" --file "$WORK/ehr.bin" >"$WORK/p2" &
+P2=$!
+wait "$P1" || fail "concurrent put 1 failed"
+wait "$P2" || fail "concurrent put 2 failed"
+
 "$CLI" verify --dir "$D"
 echo "cli-smoke: all checks passed"

@@ -15,6 +15,18 @@ enum Files {
         guard mkdir(path, 0o700) == 0 else { throw .failure("cannot create directory \(path) (errno \(errno))") }
     }
 
+    /// Takes an exclusive lock on `path` (created if needed) for the rest of the process, so that
+    /// two commands on one node directory run one after the other.
+    static func lockForProcess(_ path: String) throws(CLIError) {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .failure("cannot open lock file \(path) (errno \(errno))") }
+        guard flock(fd, LOCK_EX) == 0 else {
+            close(fd)
+            throw .failure("cannot lock \(path) (errno \(errno))")
+        }
+        // The descriptor stays open: the lock is released when the process exits.
+    }
+
     static func read(_ path: String) throws(CLIError) -> [UInt8] {
         guard let f = fopen(path, "rb") else { throw .failure("cannot open \(path) (errno \(errno))") }
         defer { fclose(f) }

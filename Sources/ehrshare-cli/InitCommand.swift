@@ -16,6 +16,8 @@ enum InitCommand {
         guard Files.isDirectory(dir) || !Files.exists(dir) else { throw CLIError.failure("\(dir) is not a directory") }
         guard !Files.exists(layout.genesis) else { throw CLIError.failure("\(dir) already holds a node") }
         try Files.makeDirectory(dir)
+        try Files.lockForProcess(layout.lock)
+        guard !Files.exists(layout.genesis) else { throw CLIError.failure("\(dir) already holds a node") }
         try Files.makeDirectory(layout.authorities)
         try Files.makeDirectory(layout.identities)
         try Files.makeDirectory(layout.requests)

@@ -20,6 +20,7 @@ final class Node {
     init(dir: String) throws {
         guard Files.isDirectory(dir) else { throw CLIError.failure("node directory \(dir) does not exist") }
         layout = NodeLayout(dir: dir)
+        try Files.lockForProcess(layout.lock)
         guard Files.exists(layout.genesis), Files.exists(layout.config) else {
             throw CLIError.failure("\(dir) is not a node directory (run init first)")
         }

@@ -8,6 +8,7 @@ struct NodeLayout {
     var genesis: String { dir + "/genesis.bin" }
     var ledger: String { dir + "/ledger.sqlite" }
     var records: String { dir + "/records.sqlite" }
+    var lock: String { dir + "/.lock" }
     var config: String { dir + "/threshold" }
     var params: String { dir + "/PARAMS" }
     var authorities: String { dir + "/authorities" }

@@ -44,8 +44,7 @@ func printError(_ text: String) {
 }
 
 func fail(_ message: String, _ code: Int32) -> Never {
-    printError("ehrshare-cli: \(message)\n")
-    if code == 2 { printError(usage + "\n") }
+    printError("ehrshare-cli: \(message)" + (code == 2 ? " (ehrshare-cli help for usage)\n" : "\n"))
     exit(code)
 }
 
