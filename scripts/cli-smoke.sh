@@ -33,6 +33,9 @@ expect 1 "$CLI" issue --dir "$D" --id "$OWNER"          # DKG not run
 "$CLI" issue --dir "$D" --id "$OWNER"
 "$CLI" issue --dir "$D" --id "$READER"
 "$CLI" schedule --dir "$D"
+for f in "$D"/authorities/* "$D"/identities/*; do
+    [ "$(stat -c %a "$f")" = 600 ] || fail "$f is not private (mode $(stat -c %a "$f"))"
+done
 
 head -c 100000 /dev/urandom > "$WORK/ehr.bin"
 echo "discharge summary" >> "$WORK/ehr.bin"

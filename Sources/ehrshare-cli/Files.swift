@@ -42,14 +42,22 @@ enum Files {
         }
     }
 
-    /// Writes `bytes` to `path` atomically: temp file, fsync, rename.
+    /// Writes `bytes` to `path` atomically: temp file (mode 0600: keys and health records are
+    /// private), fsync, rename.
     static func writeAtomically(_ path: String, _ bytes: [UInt8]) throws(CLIError) {
         let temp = path + ".tmp.\(getpid())"
-        guard let f = fopen(temp, "wb") else { throw .failure("cannot create \(temp) (errno \(errno))") }
-        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
-        let flushed = fflush(f) == 0 && fsync(fileno(f)) == 0
-        fclose(f)
-        guard written == bytes.count, flushed else {
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .failure("cannot create \(temp) (errno \(errno))") }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            offset += n
+        }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard offset == bytes.count, synced else {
             unlink(temp)
             throw .failure("cannot write \(temp)")
         }
