@@ -62,6 +62,11 @@ expect 1 "$CLI" get --dir "$D" --as "$READER" --record "$RID" --out "$WORK/again
 REQ2=$("$CLI" request --dir "$D" --as "$READER" --record "$RID")
 "$CLI" reencrypt --dir "$D" --request "$REQ2"
 expect 1 "$CLI" reencrypt --dir "$D" --request "$REQ2"                             # served already
+# A request the owner refuses because the grant was revoked before re-encryption.
+REQ3=$("$CLI" request --dir "$D" --as "$READER" --record "$RID")
+"$CLI" revoke --dir "$D" --owner "$OWNER" --record "$RID" --to "$READER"
+expect 1 "$CLI" reencrypt --dir "$D" --request "$REQ3"
+grep -q "owner refused" "$WORK/err" || fail "reencrypt after revoke was not refused by the owner"
 
 # Two commands at once on one directory: the node lock serialises them.
 "$CLI" put --dir "$D" --owner "$OWNER" --file "$WORK/ehr.bin" >"$WORK/p1" &
