@@ -77,4 +77,17 @@ wait "$P1" || fail "concurrent put 1 failed"
 wait "$P2" || fail "concurrent put 2 failed"
 
 "$CLI" verify --dir "$D"
+
+# Tampering with a stored envelope: the owner's get (re-hash against the chain) and verify fail.
+python3 - "$D/records.sqlite" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for digest, blob in db.execute("SELECT sha256, bytes FROM envelopes").fetchall():
+    b = bytearray(blob); b[-1] ^= 1
+    db.execute("UPDATE envelopes SET bytes = ? WHERE sha256 = ?", (bytes(b), digest))
+db.commit()
+PY
+expect 1 "$CLI" get --dir "$D" --as "$OWNER" --record "$RID" --out "$WORK/tampered.out"
+expect 1 "$CLI" verify --dir "$D"
+[ ! -e "$WORK/tampered.out" ] || fail "a tampered record was written out"
 echo "cli-smoke: all checks passed"
