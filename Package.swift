@@ -24,6 +24,8 @@ let package = Package(
         .executable(name: "ehrshare-demo", targets: ["ehrshare-demo"]),
 
         .executable(name: "ehrshare-consensus-sim", targets: ["ehrshare-consensus-sim"]),
+        // A persistent local node directory driven from the command line (scripts/cli-smoke.sh).
+        .executable(name: "ehrshare-cli", targets: ["ehrshare-cli"]),
     ],
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
@@ -65,6 +67,9 @@ let package = Package(
                           swiftSettings: fast),
         // The main job: the paper's workflow end to end (scripts/demo.sh).
         .executableTarget(name: "ehrshare-demo",
+                          dependencies: ["EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
+                          swiftSettings: fast),
+        .executableTarget(name: "ehrshare-cli",
                           dependencies: ["EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
                           swiftSettings: fast),
         // Figure 2 of the paper: DPoS (the real ledger) vs PBFT vs PoW on an in-process network.
