@@ -34,6 +34,10 @@ tail -1 out/demo.log
     || { cat out/demo-8.log; echo "demo (8 authorities) failed"; exit 1; }
 tail -1 out/demo-8.log
 
+echo "== command-line node (scripts/cli-smoke.sh) =="
+bash scripts/cli-smoke.sh > out/cli-smoke.txt 2>&1 || { cat out/cli-smoke.txt; echo "cli smoke test failed"; exit 1; }
+tail -1 out/cli-smoke.txt
+
 echo "== consensus simulation (quick: N = 4, 7, 16; safety counters must stay 0) =="
 .build/release/ehrshare-consensus-sim --quick --out out/consensus-quick.csv > out/consensus-quick.txt 2>&1 \
     || { cat out/consensus-quick.txt; echo "consensus simulation failed"; exit 1; }
