@@ -5,9 +5,10 @@ import CEhrShare
 ///
 /// A handle is created with `Unmanaged.passRetained` and released only by its
 /// `ehr_*_free`; borrowing one (`object`) does not change its retain count,
-/// so a call that fails never leaks or frees a handle. The C type system keeps
-/// hosts from passing one kind of handle for another; the library cannot
-/// check that at run time.
+/// so a call that fails never leaks or frees a handle. A live handle of another
+/// kind (easy from ctypes, where every handle is a `void *`) is caught by a
+/// checked cast, as in `Handles` and `PREHandles`: EHR_ERR_PARAM, and frees
+/// leave it alone. A freed or made-up pointer cannot be detected.
 enum KeyHandles {
     /// Checks an `out` handle pointer before any work and clears `*out`, so a
     /// failed call leaves the caller with NULL rather than a stale value.
@@ -26,14 +27,12 @@ enum KeyHandles {
 
     /// Borrows the object behind a handle the caller still owns.
     static func object<T: AnyObject>(_ handle: OpaquePointer?, as type: T.Type, _ name: String) throws -> T {
-        guard let handle else { throw CABIFailure(EHR_ERR_NULL_POINTER, "\(name) is NULL") }
-        return Unmanaged<T>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
+        try Handles.borrow(handle, as: type, name)
     }
 
     /// Drops the caller's retain; the object's deinit wipes its secrets.
     /// NULL is ignored, as the header promises for every `ehr_*_free`.
     static func release<T: AnyObject>(_ handle: OpaquePointer?, as type: T.Type) {
-        guard let handle else { return }
-        Unmanaged<T>.fromOpaque(UnsafeRawPointer(handle)).release()
+        Handles.release(handle, as: type)
     }
 }

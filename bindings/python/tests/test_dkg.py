@@ -807,3 +807,16 @@ def test_mutated_inputs_never_crash_or_report_internal_errors(dkg35):
                 fn()
             except EhrError as err:
                 assert err.status != Status.ERR_INTERNAL, err
+
+
+def test_a_handle_of_another_kind_is_a_status_not_a_crash():
+    # Every handle is a void * to ctypes: a context passed where PARAMS are expected
+    # must be refused by the library, and a free of the wrong kind must be harmless.
+    from ehrshare.pre import Context
+    ctx = Context(G2.generator().to_bytes())
+    out = (ctypes.c_uint8 * 96)()
+    assert lib.ehr_params_get_master_public_key(ctx._h, out) == Status.ERR_PARAM
+    assert b"another kind" in lib.ehr_last_error_message()
+    lib.ehr_params_free(ctx._h)          # ignored: not PARAMS
+    assert len(ctx.fingerprint) == 32    # the context is still alive
+    ctx.close()
