@@ -52,13 +52,20 @@ public func ehr_g2_mul(
 
 // MARK: - Hashing (RFC 9380; PROTOCOL.md §3 Hs)
 
-private func hashInputs(
-    _ msg: UnsafePointer<UInt8>?, _ msgLen: Int, _ dst: UnsafePointer<UInt8>?, _ dstLen: Int
-) throws -> (msg: [UInt8], dst: [UInt8]) {
-    guard dstLen >= 1, dstLen <= 255 else {
-        throw CABIFailure(EHR_ERR_PARAM, "dst_len must be 1 to 255 (RFC 9380 §5.3.1), got \(dstLen)")
+/// One C-ABI hash call: checks `out`, the RFC 9380 §5.3.1 tag length and the
+/// message pointer, then hands the copied inputs to `body`.
+private func hashCall(
+    _ out: UnsafeMutablePointer<UInt8>?, _ msg: UnsafePointer<UInt8>?, _ msgLen: Int,
+    _ dst: UnsafePointer<UInt8>?, _ dstLen: Int,
+    _ body: (UnsafeMutablePointer<UInt8>, [UInt8], [UInt8]) throws -> Void
+) -> ehr_status {
+    cabiCall {
+        let out = try Buffers.requireOutput(out, "out")
+        guard dstLen >= 1, dstLen <= 255 else {
+            throw CABIFailure(EHR_ERR_PARAM, "dst_len must be 1 to 255 (RFC 9380 §5.3.1), got \(dstLen)")
+        }
+        try body(out, try Buffers.readBytes(msg, msgLen, "msg"), try Buffers.readBytes(dst, dstLen, "dst"))
     }
-    return (try Buffers.readBytes(msg, msgLen, "msg"), try Buffers.readBytes(dst, dstLen, "dst"))
 }
 
 @_cdecl("ehr_hash_to_g1")
@@ -66,11 +73,7 @@ public func ehr_hash_to_g1(
     _ out: UnsafeMutablePointer<UInt8>?, _ msg: UnsafePointer<UInt8>?, _ msgLen: Int,
     _ dst: UnsafePointer<UInt8>?, _ dstLen: Int
 ) -> ehr_status {
-    cabiCall {
-        let out = try Buffers.requireOutput(out, "out")
-        let input = try hashInputs(msg, msgLen, dst, dstLen)
-        try Wire.put(try hashToG1(msg: input.msg, dst: input.dst), out)
-    }
+    hashCall(out, msg, msgLen, dst, dstLen) { out, m, d in try Wire.put(try hashToG1(msg: m, dst: d), out) }
 }
 
 @_cdecl("ehr_hash_to_g2")
@@ -78,11 +81,7 @@ public func ehr_hash_to_g2(
     _ out: UnsafeMutablePointer<UInt8>?, _ msg: UnsafePointer<UInt8>?, _ msgLen: Int,
     _ dst: UnsafePointer<UInt8>?, _ dstLen: Int
 ) -> ehr_status {
-    cabiCall {
-        let out = try Buffers.requireOutput(out, "out")
-        let input = try hashInputs(msg, msgLen, dst, dstLen)
-        try Wire.put(try hashToG2(msg: input.msg, dst: input.dst), out)
-    }
+    hashCall(out, msg, msgLen, dst, dstLen) { out, m, d in try Wire.put(try hashToG2(msg: m, dst: d), out) }
 }
 
 @_cdecl("ehr_hash_to_scalar")
@@ -90,10 +89,8 @@ public func ehr_hash_to_scalar(
     _ out: UnsafeMutablePointer<UInt8>?, _ msg: UnsafePointer<UInt8>?, _ msgLen: Int,
     _ dst: UnsafePointer<UInt8>?, _ dstLen: Int
 ) -> ehr_status {
-    cabiCall {
-        let out = try Buffers.requireOutput(out, "out")
-        let input = try hashInputs(msg, msgLen, dst, dstLen)
-        let k = try hashToFr(msg: input.msg, dst: input.dst)
+    hashCall(out, msg, msgLen, dst, dstLen) { out, m, d in
+        let k = try hashToFr(msg: m, dst: d)
         guard !k.isZero else { throw CABIFailure(EHR_ERR_IDENTITY, "the hash is zero") }
         Buffers.write(k.bigEndianBytes, to: out)
     }
