@@ -62,9 +62,6 @@ let package = Package(
         .executableTarget(name: "ehrshare-bench",
                           dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrLedger", "EhrStore"],
                           swiftSettings: fast),
-        // Side-by-side IBP1 / envelope timings for scripts/bench/pre_side_by_side.py.
-        .executableTarget(name: "ehrshare-pre-bench", dependencies: ["EhrProtocol", "EhrPairing", "EhrCurve", "EhrField"],
-                          swiftSettings: fast),
         // The main job: the paper's workflow end to end (scripts/demo.sh).
         .executableTarget(name: "ehrshare-demo",
                           dependencies: ["EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],

@@ -10,7 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-swift build -c release 2>&1 | grep -E 'error|Build complete' || true
+# A failed build stops the job: it must never run a demo left by an older build.
+mkdir -p out
+echo "demo: building libehrshare and ehrshare-demo (release)..."
+if ! swift build -c release >out/demo-build.log 2>&1; then
+    grep -E 'error:' out/demo-build.log || tail -40 out/demo-build.log
+    echo "swift build -c release failed (full log: out/demo-build.log)"; exit 1
+fi
 [ -x .build/release/ehrshare-demo ] || { echo "ehrshare-demo was not built"; exit 1; }
 # The demo exits 0 only if every check passed (2 for bad arguments).
 .build/release/ehrshare-demo demo "$@"

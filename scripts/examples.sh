@@ -40,6 +40,12 @@ echo "== Python workflow example =="
 PYTHONPATH="$root/bindings/python" EHRSHARE_LIB="$lib" python3 Examples/Python/workflow.py "$record" | tee out/python-workflow.txt
 diff -u Examples/Python/workflow.exp out/python-workflow.txt
 
+echo "== C re-encryption example =="
+gcc -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude Examples/C/pre.c \
+    -L"$libdir" -lehrshare -Wl,-rpath,"$libdir" -o out/c-pre-example
+./out/c-pre-example | tee out/c-pre-example.txt
+diff -u Examples/C/pre.exp out/c-pre-example.txt
+
 if [ -f Examples/Swift/main.swift ]; then
     echo "== Swift example =="
     swift run -c release ehrshare-swift-example "$record" 2>/dev/null | tee out/swift-example.txt
@@ -66,8 +72,6 @@ if [ "${EHRSHARE_VALGRIND:-1}" = "1" ] && command -v valgrind >/dev/null 2>&1; t
     diff -u Examples/C/ledger.exp out/c-ledger-valgrind.txt
     $vg ./out/c-workflow "$record" > out/c-workflow-valgrind.txt
     diff -u Examples/C/workflow.exp out/c-workflow-valgrind.txt
-    gcc -std=c11 -Wall -Wextra -Werror -pedantic -Iinclude Examples/C/pre.c \
-        -L"$libdir" -lehrshare -Wl,-rpath,"$libdir" -o out/c-pre-example
     $vg ./out/c-pre-example > out/c-pre-valgrind.txt
     diff -u Examples/C/pre.exp out/c-pre-valgrind.txt
     echo "valgrind: no memory errors, no definite or indirect leaks (main, ledger, workflow, pre)"

@@ -20,7 +20,12 @@ fi
 [ "$swift_rc" -eq 0 ] || { echo "swift test failed with status $swift_rc (full log: out/swift-test.log)"; exit "$swift_rc"; }
 
 echo "== build libehrshare.so and executables (release) =="
-swift build -c release 2>&1 | grep -E 'error|warning: unre|Build complete' || true
+# A failed build stops here: the tests below must never run against a library left by an older build.
+if ! swift build -c release >out/swift-build.log 2>&1; then
+    grep -E 'error:' out/swift-build.log || tail -40 out/swift-build.log
+    echo "swift build -c release failed (full log: out/swift-build.log)"; exit 1
+fi
+grep -E 'warning: unre|Build complete' out/swift-build.log || true
 lib="$root/.build/release/libehrshare.so"
 [ -f "$lib" ] || { echo "libehrshare.so was not built"; exit 1; }
 export EHRSHARE_LIB="$lib"
@@ -50,3 +55,8 @@ echo "== python tests =="
 python3 -m pip install -q --disable-pip-version-check ./bindings/python 2>/dev/null \
     || python3 -m pip install -q --disable-pip-version-check --break-system-packages ./bindings/python
 python3 -m pytest -q bindings/python/tests
+
+echo "== side-by-side benchmark harness (smoke: one batch each, no timing asserted) =="
+python3 scripts/bench/side_by_side.py bls --rounds 1 --repeat 1 --json > out/bench-smoke.txt
+python3 scripts/bench/side_by_side.py pre --rounds 1 --repeat 1 --json >> out/bench-smoke.txt
+echo "side_by_side.py: $(grep -c '^{' out/bench-smoke.txt) results (bls, pre)"

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
-// IBP1, envelope and signature cases for ehrshare-bench (called from main.swift). Operation names
-// match scripts/bench/ibpre_pymcl.py, the pymcl reference, for the side-by-side table
-// (scripts/bench/pre_side_by_side.py drives the ehrshare-pre-bench executable, which prints the same
-// operations with medians and the 64 MiB throughput).
+// IBP1, envelope and signature cases for ehrshare-bench (called from main.swift). The IBP1 cases are
+// the operations of scripts/bench/ibpre_pymcl.py, the pymcl reference, under the names that
+// scripts/bench/side_by_side.py pairs them by (`side_by_side.py pre`).
 
 import EhrCurve
 import EhrField

@@ -4,7 +4,9 @@
 //   {"case":"fp_mul","ns_per_op":31.2,"iterations":1000000}
 // Build with `swift build -c release --product ehrshare-bench`. An optional argument keeps only the
 // cases whose name starts with it (`ehrshare-bench fp12`); the ledger cases run only when it starts
-// with "ledger" (`ehrshare-bench ledger`). Each case runs dependent chains (every
+// with "ledger" (`ehrshare-bench ledger`), the 64 MiB envelope cases only when it starts with
+// "envelope". scripts/bench/side_by_side.py runs these cases beside mcl, a pymcl IBP1 reference and
+// `openssl speed`. Each case runs dependent chains (every
 // result feeds the next operation) and hands the final value to `consume`, which the optimiser cannot
 // see through, so the measured work cannot be deleted or hoisted. To add a case, call `bench` below.
 
@@ -166,4 +168,5 @@ runCurveBenchmarks()
 runPairingBenchmarks()
 runDKGBenchmarks()
 runPREBenchmarks()
+runEnvelopeBenchmarks()  // only with a filter starting with "envelope" (64 MiB records, seconds each)
 runLedgerBenchmarks()  // only with a filter starting with "ledger" (minutes, writes to $TMPDIR)

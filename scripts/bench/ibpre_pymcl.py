@@ -9,16 +9,9 @@ Same algorithms and the same cost structure as EhrProtocol's IBP1:
   ReEnc    c2' = c2 * e(R3, c1)
   Dec2     X = R2 / e(ske_j, R1), m = c2' / e(H2(X), c1)
 H1/H2 use mcl's own hash-to-G1 (its DST differs from ours; the cost is the same RFC 9380 map).
-The script checks its own round trips, then prints one JSON line per operation (median µs)
-and a table. Usage: python3 scripts/bench/ibpre_pymcl.py [--rounds N] [--json]
+A module of scripts/bench/side_by_side.py (`side_by_side.py pre`), which times `cases()` beside
+`ehrshare-bench pre_`; it has no timing code of its own.
 """
-import argparse
-import json
-import os
-import platform
-import statistics
-import time
-
 import pymcl
 
 G1, G2, GT, Fr = pymcl.G1, pymcl.G2, pymcl.GT, pymcl.Fr
@@ -83,57 +76,23 @@ class IBP1:
         return c2p / pymcl.pairing(H2(x), c1)
 
 
-def median_us(fn, inner, rounds, stat="median"):
-    """Median (default) or minimum (`--stat min`, as ehrshare-bench reports) of per-batch means."""
-    fn()
-    samples = []
-    for _ in range(rounds):
-        t = time.perf_counter()
-        for _ in range(inner):
-            fn()
-        samples.append((time.perf_counter() - t) / inner * 1e6)
-    return min(samples) if stat == "min" else statistics.median(samples)
-
-
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=15)
-    ap.add_argument("--json", action="store_true")
-    ap.add_argument("--stat", choices=["median", "min"], default="median")
-    args = ap.parse_args()
-
+def cases():
+    """(name, ehrshare-bench case, callable, inner iterations) after checking the round trips."""
     ta = Authority()
     pre = IBP1(ta.y)
     alice, bob = b"patient:alice", b"doctor:bob"
     ska, skb = ta.key(alice), ta.key(bob)
     m = GT_GEN ** Fr.random()
     c = pre.encrypt(alice, m)
-    assert pre.decrypt1(ska, c) == m
     rk = pre.rekey(ska, bob)
     c2 = pre.reencrypt(rk, c)
-    assert pre.decrypt2(skb, c2) == m
-    assert pre.decrypt2(ska, c2) != m
-
-    cases = [
-        ("encrypt (cached E)", lambda: pre.encrypt(alice, m), 20),
-        ("encrypt (new recipient)", lambda: IBP1(ta.y).encrypt(alice, m), 10),
-        ("rekey", lambda: pre.rekey(ska, bob), 10),
-        ("reencrypt", lambda: pre.reencrypt(rk, c), 20),
-        ("decrypt level 1", lambda: pre.decrypt1(ska, c), 20),
-        ("decrypt level 2", lambda: pre.decrypt2(skb, c2), 10),
+    if pre.decrypt1(ska, c) != m or pre.decrypt2(skb, c2) != m or pre.decrypt2(ska, c2) == m:
+        raise SystemExit("pymcl IBP1 reference: round trip failed")
+    return [
+        ("encrypt (cached E)", "pre_encrypt_cached", lambda: pre.encrypt(alice, m), 20),
+        ("encrypt (new recipient)", "pre_encrypt_new_recipient", lambda: IBP1(ta.y).encrypt(alice, m), 10),
+        ("rekey", "pre_rekey", lambda: pre.rekey(ska, bob), 10),
+        ("reencrypt", "pre_reencrypt", lambda: pre.reencrypt(rk, c), 20),
+        ("decrypt level 1", "pre_decrypt_level1", lambda: pre.decrypt1(ska, c), 20),
+        ("decrypt level 2", "pre_decrypt_level2", lambda: pre.decrypt2(skb, c2), 10),
     ]
-    results = []
-    for name, fn, inner in cases:
-        r = {"case": name, "pymcl_us": round(median_us(fn, inner, args.rounds, args.stat), 1)}
-        results.append(r)
-        print(json.dumps(r), flush=True)
-    if not args.json:
-        print()
-        print(f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} cores, python {platform.python_version()}")
-        print(f"{'operation':<26}{'pymcl µs':>10}")
-        for r in results:
-            print(f"{r['case']:<26}{r['pymcl_us']:>10.1f}")
-
-
-if __name__ == "__main__":
-    main()

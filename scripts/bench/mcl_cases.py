@@ -1,24 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Side-by-side timing of libehrshare's BLS12-381 primitives against mcl (pymcl).
+"""libehrshare's BLS12-381 primitives beside mcl (pymcl): the cases of `side_by_side.py bls`.
 
-Both sides are timed in the same process, on the same inputs, through Python:
-ours through ctypes (bytes in, bytes out: every call decodes and fully
-validates its inputs, including subgroup checks, and encodes its output),
-mcl through pymcl in two ways: on live objects ("mcl obj") and bytes to bytes
-("mcl bytes": deserialize, operate, serialize, in mcl's own format). Both
-sides get the same values: mcl scalars are our 32 bytes reversed.
-
-Prints one JSON line per operation and a table; ratios are medians of
-ours / mcl. Usage: python3 scripts/bench/bls_vs_mcl.py [--rounds N] [--json]
+Both sides run in the same process, on the same inputs, through Python: ours through ctypes
+(bytes in, bytes out: every call decodes and fully validates its inputs, including subgroup
+checks, and encodes its output), mcl through pymcl in two ways: on live objects ("mcl obj") and
+bytes to bytes ("mcl bytes": deserialize, operate, serialize, in mcl's own format). Both sides get
+the same values: mcl scalars are our 32 bytes reversed. No timing code here: side_by_side.py times.
 """
-import argparse
-import json
-import os
-import platform
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,17 +28,6 @@ DST2 = b"EHRSHARE-V1-PEDERSEN_BLS12381G2_XMD:SHA-256_SSWU_RO_"
 
 def arr(b: bytes):
     return (ctypes.c_uint8 * len(b)).from_buffer_copy(b)
-
-
-def median_us(fn, inner: int, rounds: int) -> float:
-    fn()  # warm up
-    samples = []
-    for _ in range(rounds):
-        t = time.perf_counter()
-        for _ in range(inner):
-            fn()
-        samples.append((time.perf_counter() - t) / inner * 1e6)
-    return statistics.median(samples)
 
 
 def cases():
@@ -105,41 +84,3 @@ def cases():
          lambda: me ** mk,
          lambda: (pymcl.GT.deserialize(meb) ** pymcl.Fr.deserialize(mkb)).serialize(), 20),
     ]
-
-
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rounds", type=int, default=15)
-    ap.add_argument("--json", action="store_true", help="JSON lines only")
-    args = ap.parse_args()
-    results = {}
-    for name, ours, mcl_obj, mcl_bytes, inner in cases():
-        status = ours()
-        if status != 0:
-            raise SystemExit(f"{name}: ehrshare call failed with status {status}")
-        r = {"case": name,
-             "ours_us": median_us(ours, inner, args.rounds),
-             "mcl_obj_us": median_us(mcl_obj, inner, args.rounds)}
-        if mcl_bytes is not None:
-            r["mcl_bytes_us"] = median_us(mcl_bytes, inner, args.rounds)
-        r["ratio_vs_obj"] = r["ours_us"] / r["mcl_obj_us"]
-        if "mcl_bytes_us" in r:
-            r["ratio_vs_bytes"] = r["ours_us"] / r["mcl_bytes_us"]
-        results[name] = r
-        print(json.dumps({k: (round(v, 2) if isinstance(v, float) else v) for k, v in r.items()}), flush=True)
-    if "pairing" in results and "pairing_product_2" in results:
-        ratio = results["pairing_product_2"]["ours_us"] / results["pairing"]["ours_us"]
-        print(json.dumps({"case": "product_of_2_over_one_pairing", "ratio": round(ratio, 3)}))
-    if not args.json:
-        print()
-        print(f"machine: {platform.node()} {platform.machine()} {os.cpu_count()} cores, python {platform.python_version()}")
-        print(f"{'operation':<20}{'ours µs':>10}{'mcl µs':>10}{'mcl bytes µs':>14}{'ours/mcl':>10}{'ours/mcl bytes':>16}")
-        for r in results.values():
-            print(f"{r['case']:<20}{r['ours_us']:>10.1f}{r['mcl_obj_us']:>10.1f}"
-                  f"{r.get('mcl_bytes_us', float('nan')):>14.1f}{r['ratio_vs_obj']:>10.2f}"
-                  f"{r.get('ratio_vs_bytes', float('nan')):>16.2f}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
