@@ -12,7 +12,7 @@ public func ehr_genesis_new(
 ) -> ehr_status {
     cabiCall {
         try Handles.prepare(out, "out")
-        let name = try LedgerArguments.nonEmpty(chainName, chainNameLen, "chain_name", max: 255)
+        let name = try Arguments.nonEmpty(chainName, chainNameLen, "chain_name", max: 255)
         let seedBytes = try Buffers.read(seed, Int(EHR_HASH_BYTES), "seed")
         let genesis = Genesis(
             chainName: name, genesisTime: genesisTimeMs, slotMillis: slotMs, activeProducers: producers,
@@ -28,7 +28,7 @@ public func ehr_genesis_add_node(
 ) -> ehr_status {
     cabiCall {
         let g = try Handles.borrow(genesis, as: GenesisHandle.self, "genesis")
-        let nodeName = try LedgerArguments.nonEmpty(name, nameLen, "name", max: 255)
+        let nodeName = try Arguments.nonEmpty(name, nameLen, "name", max: 255)
         let key = try Buffers.read(publicKey, NodeSigningKey.publicKeyBytes, "public_key")
         guard g.genesis.nodes.count < Int(UInt16.max) else {
             throw CABIFailure(EHR_ERR_PARAM, "a genesis holds at most 65535 nodes")
@@ -44,7 +44,7 @@ public func ehr_genesis_from_bytes(
     cabiCall {
         try Handles.prepare(out, "out")
         guard bytes != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "bytes is NULL") }
-        let encoded = try LedgerArguments.bytes(bytes, len, "bytes")
+        let encoded = try Arguments.bytes(bytes, len, "bytes")
         try Handles.make(GenesisHandle(try Genesis.decode(encoded)), out, "out")
     }
 }

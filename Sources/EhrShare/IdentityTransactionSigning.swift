@@ -42,7 +42,7 @@ public func ehr_tx_sign_identity(
         let y = try G2Affine(compressed: Buffers.read(masterPublicKey, Int(EHR_G2_BYTES), "master_public_key"))
         let chain = try Buffers.read(genesisHash, Int(EHR_HASH_BYTES), "genesis_hash")
         guard tx != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "tx is NULL") }
-        let decoded = try Transaction.decode(try LedgerArguments.bytes(tx, txLen, "tx"))
+        let decoded = try Transaction.decode(try Arguments.bytes(tx, txLen, "tx"))
         let parts = try identityParts(decoded)
         let message = decoded.signingMessage(genesisHash: chain)
         let identity = try Identity(validating: parts.identity)

@@ -13,8 +13,8 @@ public func ehr_ledger_open(
 ) -> ehr_status {
     cabiCall {
         try Handles.prepare(out, "out")
-        let file = try LedgerArguments.string(path, "path")
-        let genesisBytes = try LedgerArguments.bytes(genesis, genesisLen, "genesis")
+        let file = try Arguments.string(path, "path")
+        let genesisBytes = try Arguments.bytes(genesis, genesisLen, "genesis")
         let mode: Ledger.Recovery
         switch recovery {
         case EHR_RECOVERY_TAIL_ONLY: mode = .tailOnly
@@ -52,8 +52,8 @@ public func ehr_ledger_open_report(
 ) -> ehr_status {
     cabiCall {
         let h = try Handles.borrow(ledger, as: LedgerHandle.self, "ledger")
-        let verified = try LedgerArguments.output(blocksVerified, "blocks_verified")
-        let truncated = try LedgerArguments.output(truncatedFrom, "truncated_from")
+        let verified = try Arguments.output(blocksVerified, "blocks_verified")
+        let truncated = try Arguments.output(truncatedFrom, "truncated_from")
         let report = h.ledger.openReport
         verified.pointee = report.blocksVerified
         truncated.pointee = report.truncatedFrom ?? 0
@@ -66,7 +66,7 @@ public func ehr_ledger_open_report(
 public func ehr_ledger_verify(_ ledger: OpaquePointer?, _ blocksVerified: UnsafeMutablePointer<UInt64>?) -> ehr_status {
     cabiCall {
         let h = try Handles.borrow(ledger, as: LedgerHandle.self, "ledger")
-        let verified = try LedgerArguments.output(blocksVerified, "blocks_verified")
+        let verified = try Arguments.output(blocksVerified, "blocks_verified")
         verified.pointee = try h.ledger.verifyStoredChain()
     }
 }
@@ -79,7 +79,7 @@ public func ehr_ledger_submit(
         let h = try Handles.borrow(ledger, as: LedgerHandle.self, "ledger")
         let idOut = try Buffers.requireOutput(txId, "tx_id")
         guard tx != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "tx is NULL") }
-        let transaction = try Transaction.decode(try LedgerArguments.bytes(tx, txLen, "tx"))
+        let transaction = try Transaction.decode(try Arguments.bytes(tx, txLen, "tx"))
         Buffers.write(try h.submit(transaction), to: idOut)
     }
 }
@@ -88,7 +88,7 @@ public func ehr_ledger_submit(
 public func ehr_ledger_pool_count(_ ledger: OpaquePointer?, _ count: UnsafeMutablePointer<Int>?) -> ehr_status {
     cabiCall {
         let h = try Handles.borrow(ledger, as: LedgerHandle.self, "ledger")
-        try LedgerArguments.output(count, "count").pointee = h.pool.count
+        try Arguments.output(count, "count").pointee = h.pool.count
     }
 }
 
@@ -115,9 +115,9 @@ public func ehr_block_append(
 ) -> ehr_status {
     cabiCall {
         let h = try Handles.borrow(ledger, as: LedgerHandle.self, "ledger")
-        let resultOut = try LedgerArguments.output(result, "result")
+        let resultOut = try Arguments.output(result, "result")
         guard block != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "block is NULL") }
-        switch try h.append(try LedgerArguments.bytes(block, blockLen, "block")) {
+        switch try h.append(try Arguments.bytes(block, blockLen, "block")) {
         case .extended: resultOut.pointee = EHR_APPEND_EXTENDED
         case .reorganized: resultOut.pointee = EHR_APPEND_REORGANIZED
         case .sideBranch: resultOut.pointee = EHR_APPEND_SIDE_BRANCH
@@ -132,10 +132,10 @@ public func ehr_block_append_batch(
 ) -> ehr_status {
     cabiCall {
         let h = try Handles.borrow(ledger, as: LedgerHandle.self, "ledger")
-        let appendedOut = try LedgerArguments.output(appended, "appended")
+        let appendedOut = try Arguments.output(appended, "appended")
         appendedOut.pointee = 0
         guard blocks != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "blocks is NULL") }
-        let packed = try LedgerArguments.bytes(blocks, blocksLen, "blocks")
+        let packed = try Arguments.bytes(blocks, blocksLen, "blocks")
         // (u32 big-endian length ‖ block) repeated; a block that does not decode ends the run
         // like any other refused block, so the blocks before it are still appended.
         var run: [Block] = []

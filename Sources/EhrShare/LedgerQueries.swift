@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import CEhrShare
 import EhrLedger
+import EhrProtocol
 
 // MARK: - Chain and state queries (include/ehrshare.h, "Ledger and record store")
 
@@ -18,7 +19,7 @@ private func id32(_ pointer: UnsafePointer<UInt8>?, _ name: String) throws -> [U
 public func ehr_ledger_height(_ ledger: OpaquePointer?, _ height: UnsafeMutablePointer<UInt64>?) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        try LedgerArguments.output(height, "height").pointee = l.height
+        try Arguments.output(height, "height").pointee = l.height
     }
 }
 
@@ -28,7 +29,7 @@ public func ehr_ledger_irreversible_height(
 ) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        try LedgerArguments.output(height, "height").pointee = l.lastIrreversibleHeight
+        try Arguments.output(height, "height").pointee = l.lastIrreversibleHeight
     }
 }
 
@@ -54,7 +55,7 @@ public func ehr_ledger_slot_at(
 ) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        let out = try LedgerArguments.output(slot, "slot")
+        let out = try Arguments.output(slot, "slot")
         let start = l.genesis.genesisTime
         guard unixMs >= start else {
             throw CABIFailure(EHR_ERR_PARAM, "time \(unixMs) is before the genesis time \(start)")
@@ -70,7 +71,7 @@ public func ehr_ledger_slot_time(
 ) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        try LedgerArguments.output(unixMs, "unix_ms").pointee = l.timestamp(of: slot)
+        try Arguments.output(unixMs, "unix_ms").pointee = l.timestamp(of: slot)
     }
 }
 
@@ -78,7 +79,7 @@ public func ehr_ledger_slot_time(
 public func ehr_ledger_tip_slot(_ ledger: OpaquePointer?, _ slot: UnsafeMutablePointer<UInt64>?) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        try LedgerArguments.output(slot, "slot").pointee = l.tipSlot
+        try Arguments.output(slot, "slot").pointee = l.tipSlot
     }
 }
 
@@ -88,7 +89,7 @@ public func ehr_ledger_schedule(
 ) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        try LedgerArguments.writeIndices(l.schedule, to: out, capacity: outCap, length: outLen)
+        try Buffers.writeArray(l.schedule, to: out, capacity: outCap, length: outLen)
     }
 }
 
@@ -98,7 +99,7 @@ public func ehr_ledger_active_producers(
 ) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        try LedgerArguments.writeIndices(l.activeProducers, to: out, capacity: outCap, length: outLen)
+        try Buffers.writeArray(l.activeProducers, to: out, capacity: outCap, length: outLen)
     }
 }
 
@@ -108,7 +109,7 @@ public func ehr_ledger_scheduled_producer(
 ) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        let out = try LedgerArguments.output(producer, "producer")
+        let out = try Arguments.output(producer, "producer")
         guard let p = l.scheduledProducer(slot: slot) else {
             throw CABIFailure(EHR_ERR_PARAM, "slot \(slot) is not after the tip's slot \(l.tipSlot)")
         }
@@ -120,7 +121,7 @@ public func ehr_ledger_scheduled_producer(
 public func ehr_ledger_node_count(_ ledger: OpaquePointer?, _ count: UnsafeMutablePointer<Int>?) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        try LedgerArguments.output(count, "count").pointee = l.nodeCount
+        try Arguments.output(count, "count").pointee = l.nodeCount
     }
 }
 
@@ -131,8 +132,8 @@ public func ehr_ledger_node(
 ) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        let stakeOut = try LedgerArguments.output(stake, "stake")
-        let seqOut = try LedgerArguments.output(nextSequence, "next_sequence")
+        let stakeOut = try Arguments.output(stake, "stake")
+        let seqOut = try Arguments.output(nextSequence, "next_sequence")
         let keyOut = try Buffers.requireOutput(publicKey, "public_key")
         guard let info = l.node(node) else {
             throw CABIFailure(EHR_ERR_NOT_FOUND, "no node \(node) (the ledger has \(l.nodeCount))")
@@ -165,7 +166,7 @@ public func ehr_ledger_record(
     cabiCall {
         let l = try ledgerOf(ledger)
         let digestOut = try Buffers.requireOutput(ciphertextSHA256, "ciphertext_sha256")
-        let heightOut = try LedgerArguments.output(height, "height")
+        let heightOut = try Arguments.output(height, "height")
         guard ownerLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "owner_len is NULL") }
         guard uriLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "uri_len is NULL") }
         let id = try id32(recordId, "record_id")
@@ -190,11 +191,10 @@ public func ehr_ledger_grant(
 ) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
-        let revokedOut = try LedgerArguments.output(revoked, "revoked")
-        let expiresOut = try LedgerArguments.output(expiresAt, "expires_at")
+        let revokedOut = try Arguments.output(revoked, "revoked")
+        let expiresOut = try Arguments.output(expiresAt, "expires_at")
         let id = try id32(recordId, "record_id")
-        guard identity != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "identity is NULL") }
-        let who = try LedgerArguments.nonEmpty(identity, identityLen, "identity", max: 1024)
+        let who = try Arguments.identity(identity, identityLen, "identity").bytes
         guard l.record(id: id) != nil else { throw CABIFailure(EHR_ERR_NOT_FOUND, "no record with this id") }
         guard let grant = l.grant(record: id, identity: who) else {
             throw CABIFailure(EHR_ERR_NOT_FOUND, "the identity was never granted access to this record")
@@ -214,8 +214,8 @@ public func ehr_ledger_request(
     cabiCall {
         let l = try ledgerOf(ledger)
         let recordOut = try Buffers.requireOutput(recordId, "record_id")
-        let heightOut = try LedgerArguments.output(height, "height")
-        let receiptsOut = try LedgerArguments.output(receipts, "receipts")
+        let heightOut = try Arguments.output(height, "height")
+        let receiptsOut = try Arguments.output(receipts, "receipts")
         guard requesterLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "requester_len is NULL") }
         guard proxiesLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "proxies_len is NULL") }
         let id = try id32(requestId, "request_id")
@@ -228,7 +228,7 @@ public func ehr_ledger_request(
         do { try Buffers.writeVariable(info.requester, to: requester, capacity: requesterCap, length: requesterLen) } catch {
             tooSmall = error
         }
-        try LedgerArguments.writeIndices(info.proxies, to: proxies, capacity: proxiesCap, length: proxiesLen)
+        try Buffers.writeArray(info.proxies, to: proxies, capacity: proxiesCap, length: proxiesLen)
         if let tooSmall { throw tooSmall }
     }
 }

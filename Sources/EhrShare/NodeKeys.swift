@@ -69,7 +69,7 @@ public func ehr_node_key_sign(
     cabiCall {
         let k = try Handles.borrow(key, as: NodeKeyHandle.self, "key")
         let out = try Buffers.requireOutput(out, "out")
-        let message = try LedgerArguments.bytes(msg, msgLen, "msg")
+        let message = try Arguments.bytes(msg, msgLen, "msg")
         Buffers.write(try k.key.sign(message), to: out)
     }
 }
@@ -81,7 +81,7 @@ public func ehr_node_signature_verify(
 ) -> ehr_status {
     cabiCall {
         let pk = try Buffers.read(publicKey, NodeSigningKey.publicKeyBytes, "public_key")
-        let message = try LedgerArguments.bytes(msg, msgLen, "msg")
+        let message = try Arguments.bytes(msg, msgLen, "msg")
         let sig = try Buffers.read(signature, NodeSigningKey.signatureBytes, "signature")
         guard Ed25519.verify(publicKey: pk, message: message, signature: sig) else {
             throw CABIFailure(EHR_ERR_VERIFY, "the Ed25519 signature does not verify")

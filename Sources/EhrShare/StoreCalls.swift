@@ -10,8 +10,8 @@ public func ehr_store_open(
 ) -> ehr_status {
     cabiCall {
         try Handles.prepare(out, "out")
-        let file = try LedgerArguments.string(path, "path")
-        let storeName = try LedgerArguments.string(name, "name")
+        let file = try Arguments.string(path, "path")
+        let storeName = try Arguments.string(name, "name")
         try Handles.make(StoreHandle(try SQLiteRecordStore(path: file, name: storeName)), out, "out")
     }
 }
@@ -30,7 +30,7 @@ public func ehr_store_put(
         let s = try Handles.borrow(store, as: StoreHandle.self, "store").store
         guard let uriLen else { throw CABIFailure(EHR_ERR_NULL_POINTER, "uri_len is NULL") }
         let digestOut = try Buffers.requireOutput(sha256, "sha256")
-        let envelope = try LedgerArguments.bytes(bytes, len, "bytes")
+        let envelope = try Arguments.bytes(bytes, len, "bytes")
         // The URI's length depends only on the store name, so a short buffer is reported
         // before anything is written: the size query stores nothing.
         let needed = RecordAddress.scheme.utf8.count + s.name.utf8.count + 1 + 2 * Int(EHR_HASH_BYTES)
@@ -53,7 +53,7 @@ public func ehr_store_get(
         let s = try Handles.borrow(store, as: StoreHandle.self, "store").store
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         guard uri != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "uri is NULL") }
-        let address = try LedgerArguments.bytes(uri, uriLen, "uri", max: 1024)
+        let address = try Arguments.bytes(uri, uriLen, "uri", max: 1024)
         let digest = try Buffers.read(expectedSHA256, Int(EHR_HASH_BYTES), "expected_sha256")
         guard let text = String(validating: address, as: UTF8.self) else {
             throw CABIFailure(EHR_ERR_PARAM, "uri is not valid UTF-8")
@@ -67,7 +67,7 @@ public func ehr_store_get(
 public func ehr_store_verify(_ store: OpaquePointer?, _ bad: UnsafeMutablePointer<Int>?) -> ehr_status {
     cabiCall {
         let s = try Handles.borrow(store, as: StoreHandle.self, "store").store
-        let badOut = try LedgerArguments.output(bad, "bad")
+        let badOut = try Arguments.output(bad, "bad")
         let failed = try s.verifyAll()
         badOut.pointee = failed.count
         if let first = failed.first {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import CEhrShare
 import EhrLedger
+import EhrProtocol
 
 // MARK: - Transaction builders (include/ehrshare.h, "Ledger and record store")
 //
@@ -20,13 +21,15 @@ private func genesisHashArgument(_ pointer: UnsafePointer<UInt8>?) throws -> [UI
     try Buffers.read(pointer, Int(EHR_HASH_BYTES), "genesis_hash")
 }
 
+/// Identities of identity transactions are checked as everywhere else in the C ABI
+/// (1–1024 bytes of UTF-8, PROTOCOL.md §3): the ledger would refuse a non-UTF-8 one later,
+/// and a builder must not write an encoding no node accepts.
 private func identityArgument(_ pointer: UnsafePointer<UInt8>?, _ length: Int, _ name: String) throws -> [UInt8] {
-    guard pointer != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "\(name) is NULL") }
-    return try LedgerArguments.nonEmpty(pointer, length, name, max: Limits.identity)
+    try Arguments.identity(pointer, length, name).bytes
 }
 
 private func signatureArgument(_ pointer: UnsafePointer<UInt8>?, _ length: Int) throws -> [UInt8] {
-    try LedgerArguments.bytes(pointer, length, "signature", max: Limits.blob)
+    try Arguments.bytes(pointer, length, "signature", max: Limits.blob)
 }
 
 private func nonceArgument(_ pointer: UnsafePointer<UInt8>?) throws -> [UInt8] {
@@ -40,7 +43,7 @@ private func signingKey(_ handle: OpaquePointer?, _ name: String) throws -> Node
 /// Parses the packed grant list of `ehr_tx_make_record`: (u16 length ‖ identity ‖ u64
 /// expiry), big-endian, repeated to the end.
 private func grantsArgument(_ pointer: UnsafePointer<UInt8>?, _ length: Int) throws -> [AccessGrant] {
-    let bytes = try LedgerArguments.bytes(pointer, length, "grants", max: Limits.blob)
+    let bytes = try Arguments.bytes(pointer, length, "grants", max: Limits.blob)
     var grants: [AccessGrant] = []
     var at = 0
     func take(_ n: Int) throws -> ArraySlice<UInt8> {
@@ -56,6 +59,9 @@ private func grantsArgument(_ pointer: UnsafePointer<UInt8>?, _ length: Int) thr
             throw CABIFailure(EHR_ERR_PARAM, "grants: entry \(grants.count) has an identity of \(len) bytes")
         }
         let identity = Array(try take(len))
+        guard (try? Identity(validating: identity)) != nil else {
+            throw CABIFailure(EHR_ERR_PARAM, "grants: entry \(grants.count): an identity must be valid UTF-8")
+        }
         let expiry = try take(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         grants.append(AccessGrant(identity: identity, expiresAt: expiry == 0 ? nil : expiry))
     }
@@ -72,7 +78,7 @@ public func ehr_tx_make_vote(
     cabiCall {
         let k = try signingKey(key, "key")
         let chain = try genesisHashArgument(genesisHash)
-        let list = try LedgerArguments.indices(candidates, count, "candidates", max: Int(UInt8.max))
+        let list = try Arguments.indices(candidates, count, "candidates", max: Int(UInt8.max))
         var tx = VoteTx(voter: voter, sequence: sequence, candidates: list)
         try tx.sign(with: k, genesisHash: chain)
         try Buffers.writeVariable(tx.encoded, to: out, capacity: outCap, length: outLen)
@@ -90,7 +96,7 @@ public func ehr_tx_make_register(
         let nk = try signingKey(nodeKey, "node_key")
         let chain = try genesisHashArgument(genesisHash)
         guard name != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "name is NULL") }
-        let nodeName = try LedgerArguments.nonEmpty(name, nameLen, "name", max: Limits.nodeName)
+        let nodeName = try Arguments.nonEmpty(name, nameLen, "name", max: Limits.nodeName)
         var tx = RegisterTx(
             sponsor: sponsor, sponsorSequence: sponsorSequence, name: nodeName, nodeKey: nk.publicKey, stake: stake)
         try tx.sign(sponsorKey: sk, nodeKey: nk, genesisHash: chain)
@@ -124,7 +130,7 @@ public func ehr_tx_make_dkg(
     cabiCall {
         let k = try signingKey(key, "key")
         let chain = try genesisHashArgument(genesisHash)
-        let body = try LedgerArguments.bytes(payload, payloadLen, "payload", max: Limits.blob)
+        let body = try Arguments.bytes(payload, payloadLen, "payload", max: Limits.blob)
         var tx = DKGTx(sender: sender, sequence: sequence, messageType: messageType, payload: body)
         try tx.sign(with: k, genesisHash: chain)
         try Buffers.writeVariable(tx.encoded, to: out, capacity: outCap, length: outLen)
@@ -144,7 +150,7 @@ public func ehr_tx_make_record(
         let id = try Buffers.read(recordId, Int(EHR_HASH_BYTES), "record_id")
         let digest = try Buffers.read(ciphertextSHA256, Int(EHR_HASH_BYTES), "ciphertext_sha256")
         guard uri != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "uri is NULL") }
-        let address = try LedgerArguments.nonEmpty(uri, uriLen, "uri", max: Limits.uri)
+        let address = try Arguments.nonEmpty(uri, uriLen, "uri", max: Limits.uri)
         let policy = try grantsArgument(grants, grantsLen)
         let tx = RecordTx(
             owner: who, recordId: id, ciphertextSHA256: digest, storageURI: address, grants: policy,
@@ -198,7 +204,7 @@ public func ehr_tx_id(_ out: UnsafeMutablePointer<UInt8>?, _ tx: UnsafePointer<U
     cabiCall {
         let idOut = try Buffers.requireOutput(out, "out")
         guard tx != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "tx is NULL") }
-        let decoded = try Transaction.decode(try LedgerArguments.bytes(tx, txLen, "tx"))
+        let decoded = try Transaction.decode(try Arguments.bytes(tx, txLen, "tx"))
         Buffers.write(decoded.id, to: idOut)
     }
 }
@@ -211,7 +217,7 @@ public func ehr_tx_signing_message(
     cabiCall {
         let chain = try genesisHashArgument(genesisHash)
         guard tx != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "tx is NULL") }
-        let decoded = try Transaction.decode(try LedgerArguments.bytes(tx, txLen, "tx"))
+        let decoded = try Transaction.decode(try Arguments.bytes(tx, txLen, "tx"))
         try Buffers.writeVariable(decoded.signingMessage(genesisHash: chain), to: out, capacity: outCap, length: outLen)
     }
 }

@@ -19,7 +19,7 @@ final class BlindingHandle {
 
     /// Largest BLIND_REQUEST and BLIND_PARTIAL (1024-byte identity).
     static let maxRequestBytes = 200 + 1024
-    static let maxAnswerBytes = 138 + 1024
+    static let maxAnswerBytes = WireLengths.partialKey(identityBytes: Arguments.maxIdentity)
 }
 
 @_cdecl("ehr_blinding_new")
@@ -28,10 +28,10 @@ public func ehr_blinding_new(
     _ idLen: Int
 ) -> ehr_status {
     cabiCall {
-        let out = try KeyHandles.requireOutput(out, "out")
-        let p = try KeyHandles.object(params, as: ParamsHandle.self, "params").params
-        let identity = try Buffers.identity(id, idLen)
-        KeyHandles.publish(BlindingHandle(try BlindIssuance.request(for: identity, params: p), params: p), to: out)
+        let out = try Handles.prepare(out, "out")
+        let p = try Handles.borrow(params, as: ParamsHandle.self, "params").params
+        let identity = try Arguments.identity(id, idLen, "id")
+        Handles.publish(BlindingHandle(try BlindIssuance.request(for: identity, params: p), params: p), to: out)
     }
 }
 
@@ -41,7 +41,7 @@ public func ehr_blinding_get_request(
     _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(blinding, as: BlindingHandle.self, "blinding")
+        let handle = try Handles.borrow(blinding, as: BlindingHandle.self, "blinding")
         try Buffers.writeVariable(handle.blinding.request.encoded, to: out, capacity: outCap, length: outLen)
     }
 }
@@ -52,10 +52,10 @@ public func ehr_key_share_answer_blind(
     _ request: UnsafePointer<UInt8>?, _ requestLen: Int, _ id: UnsafePointer<UInt8>?, _ idLen: Int
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(share, as: KeyShareHandle.self, "share")
-        let identity = try Buffers.identity(id, idLen)
-        let bytes = try Buffers.readBounded(request, requestLen, limit: BlindingHandle.maxRequestBytes, "request")
-        try Buffers.writeSized(138 + identity.bytes.count, to: out, capacity: outCap, length: outLen) {
+        let handle = try Handles.borrow(share, as: KeyShareHandle.self, "share")
+        let identity = try Arguments.identity(id, idLen, "id")
+        let bytes = try Arguments.bounded(request, requestLen, limit: BlindingHandle.maxRequestBytes, "request")
+        try Buffers.writeSized(WireLengths.partialKey(identityBytes: identity.bytes.count), to: out, capacity: outCap, length: outLen) {
             let req = try BlindRequest(decoding: bytes, params: handle.params)
             return try BlindIssuance.answer(req, authenticated: identity, share: try handle.share(),
                                             index: handle.index, params: handle.params).encoded
@@ -69,9 +69,9 @@ public func ehr_blinding_unblind(
     _ outLen: UnsafeMutablePointer<Int>?, _ answer: UnsafePointer<UInt8>?, _ answerLen: Int
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(blinding, as: BlindingHandle.self, "blinding")
-        let bytes = try Buffers.readBounded(answer, answerLen, limit: BlindingHandle.maxAnswerBytes, "answer")
-        let size = 138 + handle.blinding.request.identity.bytes.count
+        let handle = try Handles.borrow(blinding, as: BlindingHandle.self, "blinding")
+        let bytes = try Arguments.bounded(answer, answerLen, limit: BlindingHandle.maxAnswerBytes, "answer")
+        let size = WireLengths.partialKey(identityBytes: handle.blinding.request.identity.bytes.count)
         try Buffers.writeSized(size, to: out, capacity: outCap, length: outLen) {
             let reply = try BlindPartialKey(decoding: bytes, params: handle.params)
             return try BlindIssuance.unblind(reply, with: handle.blinding, params: handle.params).encoded
@@ -81,5 +81,5 @@ public func ehr_blinding_unblind(
 
 @_cdecl("ehr_blinding_free")
 public func ehr_blinding_free(_ blinding: OpaquePointer?) {
-    KeyHandles.release(blinding, as: BlindingHandle.self)
+    Handles.release(blinding, as: BlindingHandle.self)
 }

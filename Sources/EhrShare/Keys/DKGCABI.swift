@@ -11,22 +11,22 @@ public func ehr_dkg_new(
     _ threshold: UInt16, _ nonce: UnsafePointer<UInt8>?, _ nonceLen: Int, _ index: UInt16, _ key: OpaquePointer?
 ) -> ehr_status {
     cabiCall {
-        let out = try KeyHandles.requireOutput(out, "out")
-        let nodeKey = try KeyHandles.object(key, as: DKGNodeKeyHandle.self, "key").key
+        let out = try Handles.prepare(out, "out")
+        let nodeKey = try Handles.borrow(key, as: DKGNodeKeyHandle.self, "key").key
         let entries = try RosterBytes.parse(
-            try Buffers.readBounded(roster, rosterLen, limit: RosterBytes.maxBytes, "roster"))
+            try Arguments.bounded(roster, rosterLen, limit: RosterBytes.maxBytes, "roster"))
         // DKGSession checks the nonce length (16–1024) itself; the bound only
         // stops a wild length before memory is read.
-        let nonceBytes = try Buffers.readBounded(nonce, nonceLen, limit: 1 << 16, "nonce")
+        let nonceBytes = try Arguments.bounded(nonce, nonceLen, limit: 1 << 16, "nonce")
         let session = try DKGSession(roster: entries, threshold: Int(threshold), nonce: nonceBytes)
-        KeyHandles.publish(DKGHandle(try DKGAuthority(session: session, index: index, key: nodeKey)), to: out)
+        Handles.publish(DKGHandle(try DKGAuthority(session: session, index: index, key: nodeKey)), to: out)
     }
 }
 
 @_cdecl("ehr_dkg_start")
 public func ehr_dkg_start(_ dkg: OpaquePointer?, _ queued: UnsafeMutablePointer<Int>?) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg")
+        let handle = try Handles.borrow(dkg, as: DKGHandle.self, "dkg")
         handle.enqueue(try handle.authority.start())
         queued?.pointee = handle.queued
     }
@@ -35,7 +35,7 @@ public func ehr_dkg_start(_ dkg: OpaquePointer?, _ queued: UnsafeMutablePointer<
 @_cdecl("ehr_dkg_advance")
 public func ehr_dkg_advance(_ dkg: OpaquePointer?, _ queued: UnsafeMutablePointer<Int>?) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg")
+        let handle = try Handles.borrow(dkg, as: DKGHandle.self, "dkg")
         let closing = handle.authority.round
         do {
             handle.enqueue(try handle.authority.advance())
@@ -53,7 +53,7 @@ public func ehr_dkg_next_message(
     _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg")
+        let handle = try Handles.borrow(dkg, as: DKGHandle.self, "dkg")
         guard let to else { throw CABIFailure(EHR_ERR_NULL_POINTER, "to is NULL") }
         guard let outLen else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         guard let message = handle.first else {
@@ -73,8 +73,8 @@ public func ehr_dkg_receive(
     _ msgLen: Int, _ from: UInt16
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg")
-        let bytes = try Buffers.readBounded(msg, msgLen, limit: Int(EHR_DKG_MESSAGE_MAX_BYTES), "msg")
+        let handle = try Handles.borrow(dkg, as: DKGHandle.self, "dkg")
+        let bytes = try Arguments.bounded(msg, msgLen, limit: Int(EHR_DKG_MESSAGE_MAX_BYTES), "msg")
         let receipt: DKGReceipt
         do {
             receipt = try handle.authority.receive(bytes, from: from)
@@ -90,7 +90,7 @@ public func ehr_dkg_receive(
 @_cdecl("ehr_dkg_get_round")
 public func ehr_dkg_get_round(_ dkg: OpaquePointer?, _ round: UnsafeMutablePointer<ehr_dkg_round>?) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg")
+        let handle = try Handles.borrow(dkg, as: DKGHandle.self, "dkg")
         guard let round else { throw CABIFailure(EHR_ERR_NULL_POINTER, "round is NULL") }
         // Spelled out so that the C numbers stay put whatever happens to the
         // Swift enum's raw values.
@@ -114,7 +114,7 @@ public func ehr_dkg_get_faults(
     _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg")
+        let handle = try Handles.borrow(dkg, as: DKGHandle.self, "dkg")
         let faults = handle.authority.faults.map(DKGHandle.cFault)
         try Buffers.writeArray(faults, to: out, capacity: outCap, length: outLen)
     }
@@ -125,7 +125,7 @@ public func ehr_dkg_get_fault_log(
     _ dkg: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg")
+        let handle = try Handles.borrow(dkg, as: DKGHandle.self, "dkg")
         let text = handle.authority.faults.map { "\($0)\n" }.joined()
         try Buffers.writeVariable(Array(text.utf8), to: out, capacity: outCap, length: outLen)
     }
@@ -134,7 +134,7 @@ public func ehr_dkg_get_fault_log(
 @_cdecl("ehr_dkg_get_session_id")
 public func ehr_dkg_get_session_id(_ dkg: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg")
+        let handle = try Handles.borrow(dkg, as: DKGHandle.self, "dkg")
         Buffers.write(handle.authority.session.sid, to: try Buffers.requireOutput(out, "out"))
     }
 }
@@ -146,7 +146,7 @@ public func ehr_dkg_get_qual(
     _ dkg: OpaquePointer?, _ out: UnsafeMutablePointer<UInt16>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
-        let result = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg").result()
+        let result = try Handles.borrow(dkg, as: DKGHandle.self, "dkg").result()
         try Buffers.writeArray(result.qual, to: out, capacity: outCap, length: outLen)
     }
 }
@@ -156,7 +156,7 @@ public func ehr_dkg_get_params(
     _ dkg: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
-        let result = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg").result()
+        let result = try Handles.borrow(dkg, as: DKGHandle.self, "dkg").result()
         try Buffers.writeVariable(result.params.encoded, to: out, capacity: outCap, length: outLen)
     }
 }
@@ -164,7 +164,7 @@ public func ehr_dkg_get_params(
 @_cdecl("ehr_dkg_get_master_public_key")
 public func ehr_dkg_get_master_public_key(_ dkg: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
-        let result = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg").result()
+        let result = try Handles.borrow(dkg, as: DKGHandle.self, "dkg").result()
         Buffers.write(result.params.masterPublicKey.compressed, to: try Buffers.requireOutput(out, "out"))
     }
 }
@@ -172,7 +172,7 @@ public func ehr_dkg_get_master_public_key(_ dkg: OpaquePointer?, _ out: UnsafeMu
 @_cdecl("ehr_dkg_get_fingerprint")
 public func ehr_dkg_get_fingerprint(_ dkg: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
-        let result = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg").result()
+        let result = try Handles.borrow(dkg, as: DKGHandle.self, "dkg").result()
         Buffers.write(result.params.fingerprint, to: try Buffers.requireOutput(out, "out"))
     }
 }
@@ -180,14 +180,14 @@ public func ehr_dkg_get_fingerprint(_ dkg: OpaquePointer?, _ out: UnsafeMutableP
 @_cdecl("ehr_dkg_get_key_share")
 public func ehr_dkg_get_key_share(_ dkg: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(dkg, as: DKGHandle.self, "dkg")
-        let out = try KeyHandles.requireOutput(out, "out")
+        let handle = try Handles.borrow(dkg, as: DKGHandle.self, "dkg")
+        let out = try Handles.prepare(out, "out")
         let result = try handle.result()
-        KeyHandles.publish(KeyShareHandle(params: result.params, index: result.index, share: result.secretShare), to: out)
+        Handles.publish(KeyShareHandle(params: result.params, index: result.index, share: result.secretShare), to: out)
     }
 }
 
 @_cdecl("ehr_dkg_free")
 public func ehr_dkg_free(_ dkg: OpaquePointer?) {
-    KeyHandles.release(dkg, as: DKGHandle.self)
+    Handles.release(dkg, as: DKGHandle.self)
 }

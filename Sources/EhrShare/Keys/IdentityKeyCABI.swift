@@ -8,7 +8,7 @@ import EhrProtocol
 /// Bounds on the partial-key arguments of `ehr_identity_key_combine`.
 enum PartialKeyLimits {
     /// Largest PARTIAL_KEY: 138 bytes and a 1024-byte identity.
-    static let maxBytes = 138 + 1024
+    static let maxBytes = WireLengths.partialKey(identityBytes: Arguments.maxIdentity)
     /// More partial keys than any consortium has authorities cannot be honest input.
     static let maxCount = DKGSession.maxAuthorities
 }
@@ -18,7 +18,7 @@ enum PartialKeyLimits {
 private func decodePartialKey(_ pointer: UnsafePointer<UInt8>?, _ length: Int, params: PublicParams,
                               _ name: String) throws -> PartialKey {
     // Its own messages already name the argument.
-    let bytes = try Buffers.readBounded(pointer, length, limit: PartialKeyLimits.maxBytes, name)
+    let bytes = try Arguments.bounded(pointer, length, limit: PartialKeyLimits.maxBytes, name)
     do {
         return try PartialKey(decoding: bytes, params: params)
     } catch {
@@ -33,8 +33,8 @@ public func ehr_partial_key_verify(
     _ len: Int, _ id: UnsafePointer<UInt8>?, _ idLen: Int
 ) -> ehr_status {
     cabiCall {
-        let p = try KeyHandles.object(params, as: ParamsHandle.self, "params").params
-        let identity = try Buffers.identity(id, idLen)
+        let p = try Handles.borrow(params, as: ParamsHandle.self, "params").params
+        let identity = try Arguments.identity(id, idLen, "id")
         let partial = try decodePartialKey(partialKey, len, params: p, "partial_key")
         index?.pointee = partial.index
         try ThresholdKeys.verify(partial, for: identity, params: p)
@@ -48,14 +48,14 @@ public func ehr_identity_key_combine(
     _ id: UnsafePointer<UInt8>?, _ idLen: Int
 ) -> ehr_status {
     cabiCall {
-        let out = try KeyHandles.requireOutput(out, "out")
-        let p = try KeyHandles.object(params, as: ParamsHandle.self, "params").params
+        let out = try Handles.prepare(out, "out")
+        let p = try Handles.borrow(params, as: ParamsHandle.self, "params").params
         guard let partialKeys else { throw CABIFailure(EHR_ERR_NULL_POINTER, "partial_keys is NULL") }
         guard let partialKeyLens else { throw CABIFailure(EHR_ERR_NULL_POINTER, "partial_key_lens is NULL") }
         guard count >= 0, count <= PartialKeyLimits.maxCount else {
             throw CABIFailure(EHR_ERR_PARAM, "count \(count) is more than the \(PartialKeyLimits.maxCount) authorities a consortium can have")
         }
-        let identity = try Buffers.identity(id, idLen)
+        let identity = try Arguments.identity(id, idLen, "id")
         var partials: [PartialKey] = []
         for k in 0..<count {
             partials.append(try decodePartialKey(partialKeys[k], partialKeyLens[k], params: p, "partial_keys[\(k)]"))
@@ -66,7 +66,7 @@ public func ehr_identity_key_combine(
         // The result is the same `ehr_identity_key` the re-encryption and
         // signature calls take; combine has already checked both keys against y.
         let context = try PREContext(masterPublicKey: p.masterPublicKey)
-        PREHandles.publish(
+        Handles.publish(
             IdentityKeyHandle(
                 identity: identity, context: context,
                 decryption: PREIdentityKey(uncheckedIdentity: identity, key: keys.decryptionKey),
@@ -80,7 +80,7 @@ public func ehr_identity_key_get_decryption_key(
     _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        let handle = try Handles.borrow(key, as: IdentityKeyHandle.self, "key")
         Buffers.write(try handle.decryptionKey().secretBytes, to: try Buffers.requireOutput(out, "out"))
     }
 }
@@ -88,7 +88,7 @@ public func ehr_identity_key_get_decryption_key(
 @_cdecl("ehr_identity_key_get_signing_key")
 public func ehr_identity_key_get_signing_key(_ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
-        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        let handle = try Handles.borrow(key, as: IdentityKeyHandle.self, "key")
         Buffers.write(try handle.signingKey().point.compressed, to: try Buffers.requireOutput(out, "out"))
     }
 }
@@ -98,7 +98,7 @@ public func ehr_identity_key_get_identity(
     _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        let handle = try Handles.borrow(key, as: IdentityKeyHandle.self, "key")
         try Buffers.writeVariable(handle.identity.bytes, to: out, capacity: outCap, length: outLen)
     }
 }

@@ -38,8 +38,8 @@ public func ehr_key_share_new(
     _ secret: UnsafePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {
-        let out = try KeyHandles.requireOutput(out, "out")
-        let p = try KeyHandles.object(params, as: ParamsHandle.self, "params").params
+        let out = try Handles.prepare(out, "out")
+        let p = try Handles.borrow(params, as: ParamsHandle.self, "params").params
         let yi = try p.publicShare(index)
         var bytes = try Buffers.read(secret, Int(EHR_SCALAR_BYTES), "secret")
         defer { wipeSecret(&bytes) }
@@ -50,14 +50,14 @@ public func ehr_key_share_new(
         guard G2Projective.generator.mul(x).toAffine() == yi else {
             throw CABIFailure(EHR_ERR_VERIFY, "secret is not the share of authority \(index): x·g2 ≠ Y_\(index)")
         }
-        KeyHandles.publish(KeyShareHandle(params: p, index: index, share: x), to: out)
+        Handles.publish(KeyShareHandle(params: p, index: index, share: x), to: out)
     }
 }
 
 @_cdecl("ehr_key_share_get_secret")
 public func ehr_key_share_get_secret(_ share: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(share, as: KeyShareHandle.self, "share")
+        let handle = try Handles.borrow(share, as: KeyShareHandle.self, "share")
         Buffers.write(handle.secretBytes, to: try Buffers.requireOutput(out, "out"))
     }
 }
@@ -65,7 +65,7 @@ public func ehr_key_share_get_secret(_ share: OpaquePointer?, _ out: UnsafeMutab
 @_cdecl("ehr_key_share_get_index")
 public func ehr_key_share_get_index(_ share: OpaquePointer?, _ index: UnsafeMutablePointer<UInt16>?) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(share, as: KeyShareHandle.self, "share")
+        let handle = try Handles.borrow(share, as: KeyShareHandle.self, "share")
         guard let index else { throw CABIFailure(EHR_ERR_NULL_POINTER, "index is NULL") }
         index.pointee = handle.index
     }
@@ -77,9 +77,9 @@ public func ehr_key_share_issue(
     _ id: UnsafePointer<UInt8>?, _ idLen: Int
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(share, as: KeyShareHandle.self, "share")
-        let identity = try Buffers.identity(id, idLen)
-        try Buffers.writeSized(138 + identity.bytes.count, to: out, capacity: outCap, length: outLen) {
+        let handle = try Handles.borrow(share, as: KeyShareHandle.self, "share")
+        let identity = try Arguments.identity(id, idLen, "id")
+        try Buffers.writeSized(WireLengths.partialKey(identityBytes: identity.bytes.count), to: out, capacity: outCap, length: outLen) {
             try ThresholdKeys.issue(for: identity, share: try handle.share(), index: handle.index,
                                     params: handle.params).encoded
         }
@@ -88,5 +88,5 @@ public func ehr_key_share_issue(
 
 @_cdecl("ehr_key_share_free")
 public func ehr_key_share_free(_ share: OpaquePointer?) {
-    KeyHandles.release(share, as: KeyShareHandle.self)
+    Handles.release(share, as: KeyShareHandle.self)
 }

@@ -25,8 +25,8 @@ final class DKGNodeKeyHandle {
 @_cdecl("ehr_dkg_node_key_generate")
 public func ehr_dkg_node_key_generate(_ out: UnsafeMutablePointer<OpaquePointer?>?) -> ehr_status {
     cabiCall {
-        let out = try KeyHandles.requireOutput(out, "out")
-        KeyHandles.publish(DKGNodeKeyHandle(try DKGNodeKey.generate()), to: out)
+        let out = try Handles.prepare(out, "out")
+        Handles.publish(DKGNodeKeyHandle(try DKGNodeKey.generate()), to: out)
     }
 }
 
@@ -35,7 +35,7 @@ public func ehr_dkg_node_key_from_secret(
     _ out: UnsafeMutablePointer<OpaquePointer?>?, _ secret: UnsafePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {
-        let out = try KeyHandles.requireOutput(out, "out")
+        let out = try Handles.prepare(out, "out")
         var bytes = try Buffers.read(secret, Int(EHR_DKG_NODE_SECRET_KEY_BYTES), "secret")
         var seed = Array(bytes[0..<32])
         var agreement = Array(bytes[32..<64])
@@ -45,19 +45,19 @@ public func ehr_dkg_node_key_from_secret(
             wipeSecret(&seed)
             wipeSecret(&agreement)
         }
-        KeyHandles.publish(DKGNodeKeyHandle(try DKGNodeKey(signingSeed: seed, agreementKey: agreement)), to: out)
+        Handles.publish(DKGNodeKeyHandle(try DKGNodeKey(signingSeed: seed, agreementKey: agreement)), to: out)
     }
 }
 
 @_cdecl("ehr_dkg_node_key_get_public")
 public func ehr_dkg_node_key_get_public(_ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(key, as: DKGNodeKeyHandle.self, "key")
+        let handle = try Handles.borrow(key, as: DKGNodeKeyHandle.self, "key")
         Buffers.write(handle.publicBytes, to: try Buffers.requireOutput(out, "out"))
     }
 }
 
 @_cdecl("ehr_dkg_node_key_free")
 public func ehr_dkg_node_key_free(_ key: OpaquePointer?) {
-    KeyHandles.release(key, as: DKGNodeKeyHandle.self)
+    Handles.release(key, as: DKGNodeKeyHandle.self)
 }

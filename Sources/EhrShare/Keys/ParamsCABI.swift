@@ -28,9 +28,9 @@ public func ehr_params_from_bytes(
     _ out: UnsafeMutablePointer<OpaquePointer?>?, _ params: UnsafePointer<UInt8>?, _ paramsLen: Int
 ) -> ehr_status {
     cabiCall {
-        let out = try KeyHandles.requireOutput(out, "out")
-        let bytes = try Buffers.readBounded(params, paramsLen, limit: ParamsHandle.maxBytes, "params")
-        KeyHandles.publish(ParamsHandle(try PublicParams(decoding: bytes)), to: out)
+        let out = try Handles.prepare(out, "out")
+        let bytes = try Arguments.bounded(params, paramsLen, limit: ParamsHandle.maxBytes, "params")
+        Handles.publish(ParamsHandle(try PublicParams(decoding: bytes)), to: out)
     }
 }
 
@@ -39,7 +39,7 @@ public func ehr_params_to_bytes(
     _ params: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(params, as: ParamsHandle.self, "params")
+        let handle = try Handles.borrow(params, as: ParamsHandle.self, "params")
         try Buffers.writeVariable(handle.params.encoded, to: out, capacity: outCap, length: outLen)
     }
 }
@@ -49,7 +49,7 @@ public func ehr_params_get_threshold(
     _ params: OpaquePointer?, _ threshold: UnsafeMutablePointer<UInt16>?, _ n: UnsafeMutablePointer<UInt16>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(params, as: ParamsHandle.self, "params")
+        let handle = try Handles.borrow(params, as: ParamsHandle.self, "params")
         guard let threshold else { throw CABIFailure(EHR_ERR_NULL_POINTER, "threshold is NULL") }
         guard let n else { throw CABIFailure(EHR_ERR_NULL_POINTER, "n is NULL") }
         // PublicParams guarantees 1 ≤ t ≤ n ≤ 256, so both fit.
@@ -63,7 +63,7 @@ public func ehr_params_get_master_public_key(
     _ params: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(params, as: ParamsHandle.self, "params")
+        let handle = try Handles.borrow(params, as: ParamsHandle.self, "params")
         Buffers.write(handle.params.masterPublicKey.compressed, to: try Buffers.requireOutput(out, "out"))
     }
 }
@@ -71,7 +71,7 @@ public func ehr_params_get_master_public_key(
 @_cdecl("ehr_params_get_fingerprint")
 public func ehr_params_get_fingerprint(_ params: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(params, as: ParamsHandle.self, "params")
+        let handle = try Handles.borrow(params, as: ParamsHandle.self, "params")
         Buffers.write(handle.fingerprint, to: try Buffers.requireOutput(out, "out"))
     }
 }
@@ -81,7 +81,7 @@ public func ehr_params_get_public_share(
     _ params: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ index: UInt16
 ) -> ehr_status {
     cabiCall {
-        let handle = try KeyHandles.object(params, as: ParamsHandle.self, "params")
+        let handle = try Handles.borrow(params, as: ParamsHandle.self, "params")
         let out = try Buffers.requireOutput(out, "out")
         Buffers.write(try handle.params.publicShare(index).compressed, to: out)
     }
@@ -89,5 +89,5 @@ public func ehr_params_get_public_share(
 
 @_cdecl("ehr_params_free")
 public func ehr_params_free(_ params: OpaquePointer?) {
-    KeyHandles.release(params, as: ParamsHandle.self)
+    Handles.release(params, as: ParamsHandle.self)
 }

@@ -18,22 +18,22 @@ public func ehr_pre_context_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _ 
     -> ehr_status
 {
     cabiCall {
-        let out = try PREHandles.requireOut(out, "out")
+        let out = try Handles.prepare(out, "out")
         // PREContext checks membership again; decoding here gives the §11 statuses.
         let context = try PREContext(masterPublicKey: try Wire.g2(y, "y"))
-        PREHandles.publish(context, to: out)
+        Handles.publish(context, to: out)
     }
 }
 
 @_cdecl("ehr_pre_context_free")
 public func ehr_pre_context_free(_ ctx: OpaquePointer?) {
-    PREHandles.release(ctx)
+    Handles.release(ctx, as: PREContext.self)
 }
 
 @_cdecl("ehr_pre_context_fingerprint")
 public func ehr_pre_context_fingerprint(_ ctx: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
-        let context = try PREHandles.object(ctx, as: PREContext.self, "ctx")
+        let context = try Handles.borrow(ctx, as: PREContext.self, "ctx")
         Buffers.write(context.fingerprint, to: try Buffers.requireOutput(out, "out"))
     }
 }
@@ -44,9 +44,9 @@ public func ehr_identity_key_new(
     _ ske: UnsafePointer<UInt8>?, _ sks: UnsafePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {
-        let context = try PREHandles.object(ctx, as: PREContext.self, "ctx")
-        let out = try PREHandles.requireOut(out, "out")
-        let identity = try PREArguments.identity(id, idLen, "id")
+        let context = try Handles.borrow(ctx, as: PREContext.self, "ctx")
+        let out = try Handles.prepare(out, "out")
+        let identity = try Arguments.identity(id, idLen, "id")
         guard ske != nil || sks != nil else {
             throw CABIFailure(EHR_ERR_PARAM, "ske and sks are both NULL: nothing to import")
         }
@@ -59,7 +59,7 @@ public func ehr_identity_key_new(
         let signing = try sks.map {
             try IdentitySigningKey(identity: identity, key: try secretPoint($0, "sks"), context: context)
         }
-        PREHandles.publish(
+        Handles.publish(
             IdentityKeyHandle(identity: identity, context: context, decryption: decryption, signing: signing), to: out)
     }
 }
@@ -73,7 +73,7 @@ private func secretPoint(_ pointer: UnsafePointer<UInt8>, _ name: String) throws
 
 @_cdecl("ehr_identity_key_free")
 public func ehr_identity_key_free(_ key: OpaquePointer?) {
-    PREHandles.release(key) { ($0 as? IdentityKeyHandle)?.wipe() }
+    Handles.release(key, as: IdentityKeyHandle.self) { $0.wipe() }
 }
 
 @_cdecl("ehr_replay_guard_new")
@@ -81,16 +81,16 @@ public func ehr_replay_guard_new(_ out: UnsafeMutablePointer<OpaquePointer?>?, _
     -> ehr_status
 {
     cabiCall {
-        let out = try PREHandles.requireOut(out, "out")
+        let out = try Handles.prepare(out, "out")
         guard windowMs > 0 else { throw CABIFailure(EHR_ERR_PARAM, "window_ms must be at least 1") }
         guard capacity > 0 else { throw CABIFailure(EHR_ERR_PARAM, "capacity must be at least 1") }
-        PREHandles.publish(ReplayGuard(windowMs: windowMs, capacity: capacity), to: out)
+        Handles.publish(ReplayGuard(windowMs: windowMs, capacity: capacity), to: out)
     }
 }
 
 @_cdecl("ehr_replay_guard_free")
 public func ehr_replay_guard_free(_ guardHandle: OpaquePointer?) {
-    PREHandles.release(guardHandle)
+    Handles.release(guardHandle, as: ReplayGuard.self)
 }
 
 @_cdecl("ehr_access_policy_new")
@@ -99,14 +99,14 @@ public func ehr_access_policy_new(
     _ owner: UnsafePointer<UInt8>?, _ ownerLen: Int
 ) -> ehr_status {
     cabiCall {
-        let out = try PREHandles.requireOut(out, "out")
+        let out = try Handles.prepare(out, "out")
         guard recordId != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "record_id is NULL") }
         guard recordIdLen >= 1, recordIdLen <= AccessRequest.maxRecordIdBytes else {
             throw CABIFailure(EHR_ERR_PARAM, "record_id must be 1 to \(AccessRequest.maxRecordIdBytes) bytes")
         }
-        let record = try PREArguments.bytes(recordId, recordIdLen, "record_id")
-        let ownerId = try PREArguments.identity(owner, ownerLen, "owner")
-        PREHandles.publish(AccessPolicyHandle(AccessPolicy(recordId: record, owner: ownerId)), to: out)
+        let record = try Arguments.bytes(recordId, recordIdLen, "record_id")
+        let ownerId = try Arguments.identity(owner, ownerLen, "owner")
+        Handles.publish(AccessPolicyHandle(AccessPolicy(recordId: record, owner: ownerId)), to: out)
     }
 }
 
@@ -115,8 +115,8 @@ public func ehr_access_policy_grant(
     _ policy: OpaquePointer?, _ id: UnsafePointer<UInt8>?, _ idLen: Int, _ expiryMs: UInt64
 ) -> ehr_status {
     cabiCall {
-        let handle = try PREHandles.object(policy, as: AccessPolicyHandle.self, "policy")
-        handle.grant(try PREArguments.identity(id, idLen, "id"), until: expiryMs == 0 ? nil : expiryMs)
+        let handle = try Handles.borrow(policy, as: AccessPolicyHandle.self, "policy")
+        handle.grant(try Arguments.identity(id, idLen, "id"), until: expiryMs == 0 ? nil : expiryMs)
     }
 }
 
@@ -125,12 +125,12 @@ public func ehr_access_policy_revoke(_ policy: OpaquePointer?, _ id: UnsafePoint
     -> ehr_status
 {
     cabiCall {
-        let handle = try PREHandles.object(policy, as: AccessPolicyHandle.self, "policy")
-        handle.revoke(try PREArguments.identity(id, idLen, "id"))
+        let handle = try Handles.borrow(policy, as: AccessPolicyHandle.self, "policy")
+        handle.revoke(try Arguments.identity(id, idLen, "id"))
     }
 }
 
 @_cdecl("ehr_access_policy_free")
 public func ehr_access_policy_free(_ policy: OpaquePointer?) {
-    PREHandles.release(policy)
+    Handles.release(policy, as: AccessPolicyHandle.self)
 }

@@ -4,11 +4,6 @@ import EhrProtocol
 
 // MARK: - The hybrid envelope in memory (PROTOCOL.md §7, docs/ENVELOPE.md)
 
-/// SEALED1 header = header (6) ‖ id ‖ ctx (u32 + bytes) ‖ c1 (96) ‖ c2 (576) ‖ N (12) ‖ len (8).
-private func sealed1HeaderLength(_ owner: Identity, _ recordContext: Int) -> Int {
-    6 + PREArguments.idField(owner) + 4 + recordContext + 96 + 576 + 12 + 8
-}
-
 @_cdecl("ehr_envelope_seal")
 public func ehr_envelope_seal(
     _ ctx: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
@@ -16,9 +11,9 @@ public func ehr_envelope_seal(
     _ plaintext: UnsafePointer<UInt8>?, _ plaintextLen: Int
 ) -> ehr_status {
     cabiCall {
-        let context = try PREHandles.object(ctx, as: PREContext.self, "ctx")
-        let ownerId = try PREArguments.identity(owner, ownerLen, "owner")
-        let record = try PREArguments.recordContext(recordCtx, recordCtxLen)
+        let context = try Handles.borrow(ctx, as: PREContext.self, "ctx")
+        let ownerId = try Arguments.identity(owner, ownerLen, "owner")
+        let record = try Arguments.recordContext(recordCtx, recordCtxLen)
         guard plaintextLen >= 0 else { throw CABIFailure(EHR_ERR_PARAM, "plaintext_len is negative") }
         guard plaintext != nil || plaintextLen == 0 else {
             throw CABIFailure(EHR_ERR_NULL_POINTER, "plaintext is NULL but its length is \(plaintextLen)")
@@ -27,12 +22,12 @@ public func ehr_envelope_seal(
         // size query of a large record costs nothing. sealedLength refuses
         // bodies above 2^60 bytes, so the conversion to Int cannot trap.
         let body = try ChunkedAead.sealedLength(plaintextLength: UInt64(plaintextLen))
-        let (total, overflow) = sealed1HeaderLength(ownerId, record.count).addingReportingOverflow(Int(body))
+        let (total, overflow) = WireLengths.sealed1Header(owner: ownerId, recordContext: record.count).addingReportingOverflow(Int(body))
         guard !overflow else {
             throw CABIFailure(EHR_ERR_PARAM, "plaintext of \(plaintextLen) bytes is too large to seal in memory")
         }
-        try PREArguments.produce(expected: total, out, outCap, outLen) {
-            var p = try PREArguments.bytes(plaintext, plaintextLen, "plaintext")
+        try Buffers.writeSized(total, to: out, capacity: outCap, length: outLen) {
+            var p = try Arguments.bytes(plaintext, plaintextLen, "plaintext")
             defer { wipeSecret(&p) }
             return try Envelope.seal(p, to: ownerId, recordContext: record, context: context)
         }
@@ -45,9 +40,9 @@ public func ehr_envelope_open(
     _ sealed: UnsafePointer<UInt8>?, _ sealedLen: Int
 ) -> ehr_status {
     cabiCall {
-        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        let handle = try Handles.borrow(key, as: IdentityKeyHandle.self, "key")
         guard sealed != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "sealed is NULL") }
-        let bytes = try PREArguments.bytes(sealed, sealedLen, "sealed")
+        let bytes = try Arguments.bytes(sealed, sealedLen, "sealed")
         // The header gives the plaintext length, so a size query (or a short
         // buffer) is answered before any decryption; the header decoded here
         // is then used as is (its points are not decoded twice).
@@ -56,7 +51,7 @@ public func ehr_envelope_open(
             throw CABIFailure(EHR_ERR_LENGTH, "sealed holds a header without its body")
         }
         let plain = try ChunkedAead.plaintextLength(sealedLength: input.header.bodyLength)
-        try PREArguments.produce(expected: Int(plain), out, outCap, outLen) {
+        try Buffers.writeSized(Int(plain), to: out, capacity: outCap, length: outLen) {
             try Envelope.openBody(header: input.header, body: Array(input.body),
                                   with: try handle.openingKey())
         }
@@ -70,9 +65,9 @@ public func ehr_envelope_reencrypt(
 ) -> ehr_status {
     cabiCall {
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
-        let rk = try ReEncryptionKey(encoded: try PREArguments.bytes(rekey, rekeyLen, "rekey"))
+        let rk = try ReEncryptionKey(encoded: try Arguments.bytes(rekey, rekeyLen, "rekey"))
         guard sealed != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "sealed is NULL") }
-        let input = try SealedInput(try PREArguments.bytes(sealed, sealedLen, "sealed"))
+        let input = try SealedInput(try Arguments.bytes(sealed, sealedLen, "sealed"))
         let converted = try Envelope.reencryptHeader(try input.level1, with: rk)
         try Buffers.writeVariable(input.mirrored(converted), to: out, capacity: outCap, length: outLen)
     }
@@ -85,7 +80,7 @@ public func ehr_envelope_header_length(
     cabiCall {
         guard let outLen else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         guard sealed != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "sealed is NULL") }
-        outLen.pointee = try SealedInput(try PREArguments.bytes(sealed, sealedLen, "sealed")).headerLength
+        outLen.pointee = try SealedInput(try Arguments.bytes(sealed, sealedLen, "sealed")).headerLength
     }
 }
 
@@ -97,15 +92,15 @@ public func ehr_envelope_open_detached(
     _ header: UnsafePointer<UInt8>?, _ headerLen: Int, _ body: UnsafePointer<UInt8>?, _ bodyLen: Int
 ) -> ehr_status {
     cabiCall {
-        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        let handle = try Handles.borrow(key, as: IdentityKeyHandle.self, "key")
         let h = try SealedInput.detachedHeader(header, headerLen)
         guard body != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "body is NULL") }
         guard UInt64(max(bodyLen, 0)) == h.bodyLength else {
             throw CABIFailure(EHR_ERR_LENGTH, "body of \(bodyLen) bytes, header announces \(h.bodyLength)")
         }
         let plain = try ChunkedAead.plaintextLength(sealedLength: h.bodyLength)
-        try PREArguments.produce(expected: Int(plain), out, outCap, outLen) {
-            try Envelope.openBody(header: h, body: try PREArguments.bytes(body, bodyLen, "body"),
+        try Buffers.writeSized(Int(plain), to: out, capacity: outCap, length: outLen) {
+            try Envelope.openBody(header: h, body: try Arguments.bytes(body, bodyLen, "body"),
                                   with: try handle.openingKey())
         }
     }

@@ -44,7 +44,7 @@ struct SealedInput {
     /// A header passed alone (no body bytes after it), as the detached opens take it.
     static func detachedHeader(_ pointer: UnsafePointer<UInt8>?, _ length: Int) throws -> SealedHeader {
         guard pointer != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "header is NULL") }
-        let input = try SealedInput(try PREArguments.bytes(pointer, length, "header"))
+        let input = try SealedInput(try Arguments.bytes(pointer, length, "header"))
         guard !input.hasBody else {
             throw CABIFailure(EHR_ERR_LENGTH, "header holds \(input.body.count) bytes after the header")
         }

@@ -4,12 +4,6 @@ import EhrProtocol
 
 // MARK: - Cha–Cheon signatures on SIGNED envelopes and access requests (PROTOCOL.md §9)
 
-/// SIGNED = header (6) ‖ purpose (1) ‖ fp (32) ‖ id ‖ ts (8) ‖ nonce (16) ‖
-/// payload (u32 + bytes) ‖ U, V (96).
-private func signedLength(_ signer: Identity, payload: Int) -> Int {
-    6 + 1 + 32 + PREArguments.idField(signer) + 8 + SignedMessage.nonceBytes + 4 + payload + 96
-}
-
 private func purposeArgument(_ purpose: UInt8) throws -> SignedPurpose {
     guard let p = SignedPurpose(rawValue: purpose) else {
         throw CABIFailure(EHR_ERR_PARAM, "unknown SIGNED purpose \(purpose)")
@@ -23,15 +17,15 @@ public func ehr_sign(
     _ purpose: UInt8, _ timestampMs: UInt64, _ payload: UnsafePointer<UInt8>?, _ payloadLen: Int
 ) -> ehr_status {
     cabiCall {
-        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        let handle = try Handles.borrow(key, as: IdentityKeyHandle.self, "key")
         let sks = try handle.signingKey()
         let p = try purposeArgument(purpose)
         guard payloadLen >= 0, payloadLen <= SignedMessage.maxPayloadBytes else {
             throw CABIFailure(
                 EHR_ERR_PARAM, "payload of \(payloadLen) bytes (at most \(SignedMessage.maxPayloadBytes))")
         }
-        try PREArguments.produce(expected: signedLength(sks.identity, payload: payloadLen), out, outCap, outLen) {
-            let data = try PREArguments.bytes(payload, payloadLen, "payload")
+        try Buffers.writeSized(WireLengths.signed(signer: sks.identity, payload: payloadLen), to: out, capacity: outCap, length: outLen) {
+            let data = try Arguments.bytes(payload, payloadLen, "payload")
             return try SignedMessage.sign(purpose: p, payload: data, key: sks, context: handle.context,
                                           timestamp: timestampMs).encoded
         }
@@ -45,14 +39,14 @@ public func ehr_verify(
     _ signedMsg: UnsafePointer<UInt8>?, _ signedLen: Int, _ nowMs: UInt64
 ) -> ehr_status {
     cabiCall {
-        let context = try PREHandles.object(ctx, as: PREContext.self, "ctx")
-        guard let outLen else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
-        let replayGuard = try guardHandle.map { try PREHandles.object($0, as: ReplayGuard.self, "guard") }
-        let expectedSigner = try PREArguments.identity(signer, signerLen, "signer")
+        let context = try Handles.borrow(ctx, as: PREContext.self, "ctx")
+        guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
+        let replayGuard = try guardHandle.map { try Handles.borrow($0, as: ReplayGuard.self, "guard") }
+        let expectedSigner = try Arguments.identity(signer, signerLen, "signer")
         let p = try purposeArgument(purpose)
         guard signedMsg != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "signed_msg is NULL") }
         // Decoding verifies the signature under the signer the envelope names.
-        let message = try SignedMessage(encoded: try PREArguments.bytes(signedMsg, signedLen, "signed_msg"),
+        let message = try SignedMessage(encoded: try Arguments.bytes(signedMsg, signedLen, "signed_msg"),
                                         context: context)
         // A valid signature of someone else is, to this caller, no signature of
         // `signer` at all.
@@ -64,13 +58,10 @@ public func ehr_verify(
         }
         // Refuse a short buffer before the guard records the nonce: a size
         // query must not make the real call a replay.
-        outLen.pointee = message.payload.count
-        guard let out, outCap >= message.payload.count else {
-            throw CABIFailure(EHR_ERR_BUFFER_TOO_SMALL,
-                              "output needs \(message.payload.count) bytes, capacity is \(outCap)")
-        }
+        // An empty payload needs no buffer, so a call with out = NULL is then the real call.
+        let buffer = try Buffers.reserve(message.payload.count, out, capacity: outCap, length: outLen)
         try replayGuard?.accept(signer: message.signer, nonce: message.nonce, timestamp: message.timestamp, now: nowMs)
-        Buffers.write(message.payload, to: out)
+        if let buffer { Buffers.write(message.payload, to: buffer) }
     }
 }
 
@@ -80,13 +71,13 @@ public func ehr_request_create(
     _ recordId: UnsafePointer<UInt8>?, _ recordIdLen: Int, _ timestampMs: UInt64
 ) -> ehr_status {
     cabiCall {
-        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        let handle = try Handles.borrow(key, as: IdentityKeyHandle.self, "key")
         let sks = try handle.signingKey()
         guard recordId != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "record_id is NULL") }
-        let request = try AccessRequest(recordId: try PREArguments.bytes(recordId, recordIdLen, "record_id"),
+        let request = try AccessRequest(recordId: try Arguments.bytes(recordId, recordIdLen, "record_id"),
                                         requester: sks.identity)
-        let expected = signedLength(sks.identity, payload: request.payload.count)
-        try PREArguments.produce(expected: expected, out, outCap, outLen) {
+        let expected = WireLengths.signed(signer: sks.identity, payload: request.payload.count)
+        try Buffers.writeSized(expected, to: out, capacity: outCap, length: outLen) {
             try request.sign(with: sks, context: handle.context, timestamp: timestampMs).encoded
         }
     }
@@ -99,19 +90,19 @@ public func ehr_request_verify(
     _ request: UnsafePointer<UInt8>?, _ requestLen: Int, _ nowMs: UInt64
 ) -> ehr_status {
     cabiCall {
-        let handle = try PREHandles.object(ownerKey, as: IdentityKeyHandle.self, "owner_key")
+        let handle = try Handles.borrow(ownerKey, as: IdentityKeyHandle.self, "owner_key")
         guard let outLen else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
-        let replayGuard = try PREHandles.object(guardHandle, as: ReplayGuard.self, "guard")
-        let policyHandle = try PREHandles.object(policy, as: AccessPolicyHandle.self, "policy")
+        let replayGuard = try Handles.borrow(guardHandle, as: ReplayGuard.self, "guard")
+        let policyHandle = try Handles.borrow(policy, as: AccessPolicyHandle.self, "policy")
         let ske = try handle.decryptionKey()
         guard request != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "request is NULL") }
-        let bytes = try PREArguments.bytes(request, requestLen, "request")
+        let bytes = try Arguments.bytes(request, requestLen, "request")
         // The REKEY's size depends on the requester, i.e. the envelope's signer.
         // Learning it means decoding (and so verifying) the envelope once here;
         // AccessGate verifies again. The cost (one multi-pairing) buys a size
         // query without side effects: no nonce recorded, no key issued.
         let signer = try SignedMessage(encoded: bytes, context: handle.context).signer
-        let expected = PREArguments.rekeyLength(ske.identity, signer)
+        let expected = WireLengths.reEncryptionKey(delegator: ske.identity, delegatee: signer)
         outLen.pointee = expected
         guard let out, outCap >= expected else {
             throw CABIFailure(EHR_ERR_BUFFER_TOO_SMALL, "output needs \(expected) bytes, capacity is \(outCap)")

@@ -10,7 +10,7 @@ public func ehr_rekey_split(
     _ rekey: UnsafePointer<UInt8>?, _ rekeyLen: Int, _ threshold: UInt32, _ proxies: UInt32
 ) -> ehr_status {
     cabiCall {
-        let rk = try ReEncryptionKey(encoded: try PREArguments.bytes(rekey, rekeyLen, "rekey"))
+        let rk = try ReEncryptionKey(encoded: try Arguments.bytes(rekey, rekeyLen, "rekey"))
         let (t, n) = (Int(threshold), Int(proxies))
         guard n >= 1, n <= ThresholdReEncryption.maxProxies, t >= 1, t <= n else {
             throw CABIFailure(
@@ -20,8 +20,8 @@ public func ehr_rekey_split(
         }
         // REKEY_SHARE = header ‖ id_i ‖ id_j ‖ index, t', n' (2 each) ‖ R1 ‖ R2 ‖ F(k):
         // every share has the same length, so shares sit back to back.
-        let shareLength = PREArguments.rekeyLength(rk.delegator, rk.delegatee) + 6
-        try PREArguments.produce(expected: n * shareLength, out, outCap, outLen) {
+        let shareLength = WireLengths.reEncryptionKeyShare(delegator: rk.delegator, delegatee: rk.delegatee)
+        try Buffers.writeSized(n * shareLength, to: out, capacity: outCap, length: outLen) {
             try ThresholdReEncryption.split(rk, threshold: t, proxies: n).flatMap(\.encoded)
         }
     }
@@ -34,8 +34,8 @@ public func ehr_reencrypt_fragment(
 ) -> ehr_status {
     cabiCall {
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
-        let s = try ReEncryptionKeyShare(encoded: try PREArguments.bytes(share, shareLen, "share"))
-        let input = try LevelOneInput(try PREArguments.bytes(ct, ctLen, "ct"))
+        let s = try ReEncryptionKeyShare(encoded: try Arguments.bytes(share, shareLen, "share"))
+        let input = try LevelOneInput(try Arguments.bytes(ct, ctLen, "ct"))
         let fragment = try ThresholdReEncryption.fragment(input.ciphertext, with: s)
         try Buffers.writeVariable(fragment.encoded, to: out, capacity: outCap, length: outLen)
     }
@@ -55,7 +55,7 @@ private func decodeFragments(
     for i in 0..<count {
         do {
             guard fragments[i] != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "is NULL") }
-            let bytes = try PREArguments.bytes(fragments[i], fragmentLens[i], "fragment")
+            let bytes = try Arguments.bytes(fragments[i], fragmentLens[i], "fragment")
             decoded.append(try ReEncryptionFragment(encoded: bytes))
         } catch {
             let f = cabiFailure(for: error)
@@ -74,7 +74,7 @@ public func ehr_fragments_combine(
     cabiCall {
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         let decoded = try decodeFragments(fragments, fragmentLens, count)
-        let input = try LevelOneInput(try PREArguments.bytes(ct, ctLen, "ct"))
+        let input = try LevelOneInput(try Arguments.bytes(ct, ctLen, "ct"))
         let result: [UInt8]
         switch input {
         case let .capsule(c):
@@ -93,13 +93,13 @@ public func ehr_fragments_combine_verified(
     _ fragments: UnsafePointer<UnsafePointer<UInt8>?>?, _ fragmentLens: UnsafePointer<Int>?, _ count: Int
 ) -> ehr_status {
     cabiCall {
-        let handle = try PREHandles.object(key, as: IdentityKeyHandle.self, "key")
+        let handle = try Handles.borrow(key, as: IdentityKeyHandle.self, "key")
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         guard case let .level1(h) = try SealedInput.detachedHeader(header, headerLen) else {
             throw ProtocolError.type(expected: WireType.sealed1.rawValue, actual: WireType.sealed2.rawValue)
         }
         guard firstChunk != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "first_chunk is NULL") }
-        let chunk = try PREArguments.bytes(firstChunk, firstChunkLen, "first_chunk")
+        let chunk = try Arguments.bytes(firstChunk, firstChunkLen, "first_chunk")
         let decoded = try decodeFragments(fragments, fragmentLens, count)
         let converted = try ThresholdReEncryption.combineVerified(h, fragments: decoded, firstChunk: chunk,
                                                                   key: try handle.openingKey())
