@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include "ehrshare.h"
+#include "ehrshare_keys.h"
+#include "ehrshare_pre.h"
+#include "ehrshare_ledger.h"
 
 #define NODES 3
 

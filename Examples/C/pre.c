@@ -15,6 +15,9 @@
 #include <string.h>
 
 #include "ehrshare.h"
+#include "ehrshare_keys.h"
+#include "ehrshare_pre.h"
+#include "ehrshare_ledger.h"
 
 static int failures = 0;
 

@@ -7,6 +7,9 @@ import EhrLedger
 @_cdecl("ehr_hash_bytes")
 public func ehr_hash_bytes() -> Int { Int(EHR_HASH_BYTES) }
 
+@_cdecl("ehr_tx_nonce_bytes")
+public func ehr_tx_nonce_bytes() -> Int { Int(EHR_TX_NONCE_BYTES) }
+
 @_cdecl("ehr_node_seed_bytes")
 public func ehr_node_seed_bytes() -> Int { NodeSigningKey.seedBytes }
 

@@ -12,7 +12,7 @@ check(_ffi.lib.ehr_init(ABI_VERSION))
 
 
 def version() -> str:
-    """The library's version string, e.g. "0.1.0"."""
+    """The library's version string, e.g. "0.2.0"."""
     return _ffi.lib.ehr_version_string().decode()
 
 

@@ -6,7 +6,7 @@ from . import _ffi
 from .errors import EhrError, Status
 
 #: The ABI this package was written for (EHR_ABI_VERSION in include/ehrshare.h).
-ABI_VERSION = 1
+ABI_VERSION = 2
 
 
 def check(status: int) -> None:

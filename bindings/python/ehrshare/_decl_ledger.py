@@ -14,6 +14,7 @@ enump = POINTER(c_int)
 DECLARATIONS = {
     # Sizes
     "ehr_hash_bytes": (c_size_t, []),
+    "ehr_tx_nonce_bytes": (c_size_t, []),
     "ehr_node_seed_bytes": (c_size_t, []),
     "ehr_node_public_key_bytes": (c_size_t, []),
     "ehr_node_signature_bytes": (c_size_t, []),

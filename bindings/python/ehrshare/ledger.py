@@ -24,7 +24,7 @@ SEED_BYTES = lib.ehr_node_seed_bytes()
 PUBLIC_KEY_BYTES = lib.ehr_node_public_key_bytes()
 SIGNATURE_BYTES = lib.ehr_node_signature_bytes()
 G2_BYTES = lib.ehr_g2_bytes()
-NONCE_BYTES = 16
+NONCE_BYTES = lib.ehr_tx_nonce_bytes()
 
 
 class Recovery(enum.IntEnum):

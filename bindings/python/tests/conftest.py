@@ -7,9 +7,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[3]
 
 
+HEADERS = ("ehrshare.h", "ehrshare_keys.h", "ehrshare_pre.h", "ehrshare_ledger.h")
+
+
 @pytest.fixture(scope="session")
-def header_text() -> str:
-    return (ROOT / "include" / "ehrshare.h").read_text()
+def header_texts() -> dict:
+    """The four public headers (split by layer), by file name."""
+    return {h: (ROOT / "include" / h).read_text() for h in HEADERS}
+
+
+@pytest.fixture(scope="session")
+def header_text(header_texts) -> str:
+    return "\n".join(header_texts.values())
 
 
 def header_functions(text: str):

@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include "ehrshare.h"
+#include "ehrshare_keys.h"
+#include "ehrshare_pre.h"
+#include "ehrshare_ledger.h"
 
 #define N 3
 #define T 2

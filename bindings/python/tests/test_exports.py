@@ -38,3 +38,43 @@ def test_nothing_but_the_c_abi_is_exported():
     exported = exported_symbols()
     assert exported and all(name.startswith("ehr_") for name in exported), \
         [s for s in exported if not s.startswith("ehr_")]
+
+
+def test_every_symbol_is_declared_in_exactly_one_header(header_texts):
+    exported = {s for s in exported_symbols() if s.startswith("ehr_")}
+    owners = {}
+    for name, text in header_texts.items():
+        for fn in header_functions(text):
+            owners.setdefault(fn, []).append(name)
+    twice = {fn: hs for fn, hs in owners.items() if len(hs) != 1}
+    assert not twice, twice
+    assert exported == set(owners), sorted(exported ^ set(owners))
+
+
+def test_every_header_symbol_is_wrapped_by_the_python_package(header_text):
+    declared = header_functions(header_text)
+    wrapped = set(_ffi.DECLARATIONS)
+    assert declared <= wrapped, sorted(declared - wrapped)
+    assert wrapped <= declared, sorted(wrapped - declared)
+
+
+def test_base_and_pre_headers_compile_alone_under_pedantic_c11(tmp_path):
+    cc = shutil.which("cc")
+    if cc is None:
+        pytest.fail("a C compiler (cc) is required for the header check")
+    from conftest import ROOT
+    src = tmp_path / "only_pre.c"
+    src.write_text(
+        '#include "ehrshare.h"\n#include "ehrshare_pre.h"\n'
+        "int main(void) {\n"
+        "    ehr_pre_context *ctx = NULL;\n"
+        "    ehr_identity_key *key = NULL;\n"
+        "    size_t n = ehr_record_context_max_bytes() + EHR_GT_BYTES;\n"
+        "    ehr_pre_context_free(ctx);\n"
+        "    ehr_identity_key_free(key);\n"
+        "    return n == 0;\n"
+        "}\n")
+    r = subprocess.run([cc, "-std=c11", "-Werror", "-Wall", "-Wextra", "-pedantic",
+                        "-I", str(ROOT / "include"), "-c", str(src), "-o", str(tmp_path / "o.o")],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr

@@ -1,0 +1,1 @@
+../../../include/ehrshare_keys.h
