@@ -328,9 +328,12 @@ ehr_status ehr_envelope_header_length(size_t *out_len, const uint8_t *sealed,
                                       size_t sealed_len);
 
 /* File forms of seal, open and reencrypt for records of any size: memory
- * stays at a few 64 KiB buffers. out_path is created or truncated (mode
- * 0600); on failure it is removed, so a failed open leaves no plaintext.
- * in_path and out_path must differ.
+ * stays at a few 64 KiB buffers. The output is written to a new file in
+ * out_path's directory (O_CREAT | O_EXCL | O_NOFOLLOW, mode 0600), fsynced
+ * and renamed over out_path: the result is always a new file of mode 0600,
+ * an existing out_path (whatever its mode) is replaced, and a symlink at
+ * out_path is replaced, never followed. On failure the temporary file and
+ * out_path are removed, so a failed open leaves no plaintext. in_path and out_path must differ.
  * Returns: as the in-memory calls; EHR_ERR_STORAGE for an I/O error (the
  *          message names the path and errno); EHR_ERR_PARAM if the paths
  *          are the same.

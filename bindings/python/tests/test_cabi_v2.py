@@ -169,3 +169,36 @@ def test_non_utf8_identity_keys_section(ta):
                                     buf(ta.ske(test_pre.ALICE)), None) == PARAM
     assert message() == "id: an identity must be valid UTF-8"
     assert y and p.value is None and lens[0] == 1 and ptrs
+
+
+def test_file_output_replaces_a_0644_file_with_a_0600_one(ta, tmp_path):
+    import os
+    import stat
+    plain = tmp_path / "in.txt"
+    plain.write_bytes(b"record")
+    out = tmp_path / "out.sealed"
+    out.write_bytes(b"old")
+    os.chmod(out, 0o644)
+    ta.ctx.seal_file(plain, out, test_pre.ALICE)
+    assert stat.S_IMODE(os.lstat(out).st_mode) == 0o600
+    assert ta.key(test_pre.ALICE).open(out.read_bytes()) == b"record"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "out.sealed"]
+
+
+def test_file_output_does_not_follow_a_symlink(ta, tmp_path):
+    import os
+    plain = tmp_path / "in.txt"
+    plain.write_bytes(b"record")
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"keep me")
+    os.chmod(victim, 0o644)
+    link = tmp_path / "out.sealed"
+    os.symlink(victim, link)
+    sealed = ta.ctx.seal(b"record", test_pre.ALICE)
+    src = tmp_path / "sealed"
+    src.write_bytes(sealed)
+    ta.key(test_pre.ALICE).open_file(src, link)
+    assert victim.read_bytes() == b"keep me"
+    assert not os.path.islink(link)
+    assert link.read_bytes() == b"record"
+    assert (os.lstat(link).st_mode & 0o777) == 0o600
