@@ -34,7 +34,9 @@ let package = Package(
         // Header-only target: the C ABI is compiled against include/ehrshare.h itself.
         .target(name: "CEhrShare", path: "Sources/CEhrShare"),
 
-        .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL"], swiftSettings: fast),
+        // MULX/ADCX/ADOX Fp kernels (x86-64 assembly), chosen at run time by CPUID (issue #14).
+        .target(name: "CEhrFieldAsm", path: "Sources/CEhrFieldAsm"),
+        .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL", "CEhrFieldAsm"], swiftSettings: fast),
         .target(name: "EhrCurve", dependencies: ["EhrField", "COpenSSL"], swiftSettings: fast),
         .target(name: "EhrPairing", dependencies: ["EhrField", "EhrCurve"], swiftSettings: fast),
         .target(name: "EhrProtocol", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "COpenSSL"],

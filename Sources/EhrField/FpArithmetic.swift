@@ -82,7 +82,7 @@ extension Fp {
     /// multiplication", ConsenSys, 2020): it applies because the top limb of p is below (2⁶⁴−1)/2 − 1,
     /// so every intermediate t stays below 2·p < 2^384. Fully unrolled, branch-free.
     @inlinable
-    public static func * (a: Fp, b: Fp) -> Fp {
+    public static func portableProduct(_ a: Fp, _ b: Fp) -> Fp {
         var A: UInt64 = 0, C: UInt64 = 0, m: UInt64 = 0
         var t0: UInt64 = 0, t1: UInt64 = 0, t2: UInt64 = 0, t3: UInt64 = 0, t4: UInt64 = 0, t5: UInt64 = 0
         // Row 0: t += a·b0, then t = (t + m·p)/2^64.
@@ -197,7 +197,7 @@ extension Fp {
     /// Squaring: the 15 off-diagonal products are computed once and doubled, then the
     /// 12-limb square is Montgomery-reduced word by word (separated operand scanning).
     @inlinable
-    public func squared() -> Fp {
+    public func portableSquared() -> Fp {
         let a = self
         var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0, w4: UInt64 = 0, w5: UInt64 = 0
         var w6: UInt64 = 0, w7: UInt64 = 0, w8: UInt64 = 0, w9: UInt64 = 0, w10: UInt64 = 0, w11: UInt64 = 0
