@@ -46,6 +46,9 @@ let package = Package(
         .target(name: "EhrLedger", dependencies: ["EhrStore", "CSQLite", "COpenSSL"]),
         // Child process for the ledger crash tests: appends blocks, acknowledges each, gets SIGKILLed.
         .executableTarget(name: "ehrshare-ledger-crashtest", dependencies: ["EhrLedger"]),
+        // The node layer (DESIGN.md §8, issue #12): what every host of a ledger needs above it —
+        // the Cha–Cheon transaction verifier and signer, the transaction pool, the slot clock.
+        .target(name: "EhrNode", dependencies: ["EhrProtocol", "EhrLedger", "EhrStore"], swiftSettings: fast),
 
         .target(
             name: "EhrShare",
@@ -66,10 +69,10 @@ let package = Package(
                           swiftSettings: fast),
         // The main job: the paper's workflow end to end (scripts/demo.sh).
         .executableTarget(name: "ehrshare-demo",
-                          dependencies: ["EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
+                          dependencies: ["EhrNode", "EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
                           swiftSettings: fast),
         .executableTarget(name: "ehrshare-cli",
-                          dependencies: ["EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
+                          dependencies: ["EhrNode", "EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
                           swiftSettings: fast),
         // Figure 2 of the paper: DPoS (the real ledger) vs PBFT vs PoW on an in-process network.
         .executableTarget(name: "ehrshare-consensus-sim", dependencies: ["EhrLedger", "EhrStore", "COpenSSL"],
@@ -86,5 +89,6 @@ let package = Package(
         .testTarget(name: "EhrPairingTests", dependencies: ["EhrPairing"]),
         .testTarget(name: "EhrStoreTests", dependencies: ["EhrStore"]),
         .testTarget(name: "EhrLedgerTests", dependencies: ["EhrLedger", "EhrStore", "COpenSSL"]),
+        .testTarget(name: "EhrNodeTests", dependencies: ["EhrNode", "EhrLedger", "EhrProtocol", "EhrCurve", "EhrField"]),
     ]
 )

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import EhrLedger
+import EhrNode
 import EhrProtocol
 import EhrStore
 import Glibc
@@ -36,7 +37,7 @@ enum InitCommand {
                               activeProducers: UInt16(min(n, 3)), seed: try SystemRandom.bytes(32), nodes: nodes)
         try genesis.validate()
         try Files.writeAtomically(layout.config, [UInt8(t)])
-        _ = try Ledger.open(path: layout.ledger, genesis: genesis, verifier: ChaCheonVerifier(context: nil),
+        _ = try Ledger.open(path: layout.ledger, genesis: genesis, verifier: LedgerSignatureVerifier(context: nil),
                             clock: { start })
         _ = try SQLiteRecordStore(path: layout.records, name: NodeLayout.storeName)
         // The genesis file is written last: its presence marks a complete node directory.

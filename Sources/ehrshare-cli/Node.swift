@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import EhrCurve
 import EhrLedger
+import EhrNode
 import EhrProtocol
 import EhrStore
 
@@ -43,10 +44,11 @@ final class Node {
             params = nil
             context = nil
         }
-        clock = SlotClock(genesis.genesisTime)
-        ledger = try Ledger.open(path: layout.ledger, genesis: genesis, verifier: ChaCheonVerifier(context: context),
+        clock = SlotClock(genesisTime: genesis.genesisTime, slotMillis: genesis.slotMillis)
+        clock.pin(genesis.genesisTime)
+        ledger = try Ledger.open(path: layout.ledger, genesis: genesis, verifier: LedgerSignatureVerifier(context: context),
                                  clock: clock.closure)
-        clock.set(ledger.timestamp(of: ledger.tipSlot))
+        clock.pin(ledger.timestamp(of: ledger.tipSlot))
         store = try SQLiteRecordStore(path: layout.records, name: NodeLayout.storeName)
     }
 
@@ -66,7 +68,7 @@ final class Node {
         guard let producer = ledger.scheduledProducer(slot: slot), Int(producer) < nodeKeys.count else {
             throw CLIError.failure("no local producer scheduled for slot \(slot)")
         }
-        clock.set(ledger.timestamp(of: slot))
+        clock.pin(ledger.timestamp(of: slot))
         let block = try ledger.makeBlock(slot: slot, producer: producer, key: nodeKeys[Int(producer)], transactions: txs)
         let outcome = try ledger.submit(block)
         guard outcome == .extended else { throw CLIError.failure("block \(block.height) was not accepted (\(outcome))") }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import EhrLedger
+import EhrNode
 import EhrProtocol
 
 /// `grant` / `revoke`: a signed `policy` transaction by the record's owner.
@@ -21,7 +22,7 @@ enum PolicyCommand {
         }
         var tx = PolicyTx(owner: owner.identity.bytes, recordId: recordId, action: action, subject: subject.bytes,
                           timestamp: node.nextBlockTime, nonce: try SystemRandom.bytes(16))
-        try IdentitySigner.sign(&tx, key: owner.signingKey, context: context, genesisHash: node.ledger.genesisHash)
+        try IdentityTransactionSigner.sign(&tx, key: owner.signingKey, context: context, genesisHash: node.ledger.genesisHash)
         let (block, _) = try node.produce([.policy(tx)])
         print("\(action == .grant ? "granted" : "revoked") \(to) in block \(block.height)")
     }

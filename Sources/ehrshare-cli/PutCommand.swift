@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import EhrLedger
+import EhrNode
 import EhrProtocol
 import EhrStore
 
@@ -25,7 +26,7 @@ enum PutCommand {
         var tx = RecordTx(owner: owner.identity.bytes, recordId: recordId, ciphertextSHA256: SHA256.hash(sealed),
                           storageURI: Array(address.uri.utf8), grants: grants, timestamp: node.nextBlockTime,
                           nonce: try SystemRandom.bytes(16))
-        try IdentitySigner.sign(&tx, key: owner.signingKey, context: context, genesisHash: node.ledger.genesisHash)
+        try IdentityTransactionSigner.sign(&tx, key: owner.signingKey, context: context, genesisHash: node.ledger.genesisHash)
         try node.produce([.record(tx)])
         guard node.ledger.record(id: recordId) != nil else { throw CLIError.failure("the record did not reach the chain") }
         print(HexText.encode(recordId))

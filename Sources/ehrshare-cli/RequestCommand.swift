@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import EhrLedger
+import EhrNode
 import EhrProtocol
 
 /// `request`: the reader signs an access request for the owner (saved in the node directory)
@@ -21,7 +22,7 @@ enum RequestCommand {
         let signed = try AccessRequest(recordId: recordId, requester: user.identity)
             .sign(with: user.signingKey, context: context, timestamp: time, nonce: nonce).encoded
         var tx = RequestTx(requester: user.identity.bytes, recordId: recordId, proxyCount: 1, timestamp: time, nonce: nonce)
-        try IdentitySigner.sign(&tx, key: user.signingKey, context: context, genesisHash: node.ledger.genesisHash)
+        try IdentityTransactionSigner.sign(&tx, key: user.signingKey, context: context, genesisHash: node.ledger.genesisHash)
         let requestId = Transaction.request(tx).id
         try node.produce([.request(tx)])
         guard node.ledger.request(id: requestId) != nil else { throw CLIError.failure("the request did not reach the chain") }

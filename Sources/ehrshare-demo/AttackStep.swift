@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import EhrCurve
 import EhrLedger
+import EhrNode
 import EhrProtocol
 
 /// Step 8: the attacks of the paper's §3.2 (and PROTOCOL.md §8), each run for real and

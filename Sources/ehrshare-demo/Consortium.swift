@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import EhrLedger
+import EhrNode
 import EhrProtocol
 import EhrStore
 import Synchronization
@@ -33,7 +34,7 @@ final class Consortium {
     var ledger: Ledger
     let store: SQLiteRecordStore
     /// Cha–Cheon verifier for identity transactions; nil context before the DKG.
-    var verifier: ChaCheonLedgerVerifier
+    var verifier: LedgerSignatureVerifier
 
     init(options: DemoOptions, workdir: String) throws {
         self.options = options
@@ -54,7 +55,7 @@ final class Consortium {
         genesis = Genesis(chainName: Array("ehrshare-demo-consortium".utf8), genesisTime: start, slotMillis: 1000,
                           activeProducers: UInt16(options.activeProducers), seed: seed, nodes: nodes)
         clock = SimulatedClock(start)
-        verifier = ChaCheonLedgerVerifier(context: nil)
+        verifier = LedgerSignatureVerifier(context: nil)
         ledger = try Ledger.open(path: ledgerPath, genesis: genesis, verifier: verifier, clock: clock.closure)
         store = try SQLiteRecordStore(path: workdir + "/records.sqlite", name: storeName)
         try Platform.writeFile(workdir + "/genesis.bin", genesis.encoded)
@@ -106,7 +107,7 @@ final class Consortium {
 
     /// Reopens the ledger from disk with a new verifier: `Ledger.open` re-verifies every
     /// stored block (links, producers, signatures, transaction rules) while loading.
-    func reopen(verifier: ChaCheonLedgerVerifier) throws -> UInt64 {
+    func reopen(verifier: LedgerSignatureVerifier) throws -> UInt64 {
         self.verifier = verifier
         ledger = try Ledger.open(path: ledgerPath, genesis: genesis, verifier: verifier, clock: clock.closure)
         return ledger.openReport.blocksVerified

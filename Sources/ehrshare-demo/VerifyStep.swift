@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import EhrLedger
+import EhrNode
 import EhrProtocol
 
 /// Step 9: a full verification from disk (DESIGN.md §3: "the chain is re-verifiable end to
@@ -13,7 +14,7 @@ enum VerifyStep {
         let tip = c.ledger.tipHash
         let audited = try c.ledger.verifyStoredChain()
         r.check(audited == height, "audit of the open ledger: \(audited) stored blocks re-verified")
-        let verified = try c.reopen(verifier: ChaCheonLedgerVerifier(context: context))
+        let verified = try c.reopen(verifier: LedgerSignatureVerifier(context: context))
         r.check(verified == height && c.ledger.tipHash == tip && c.ledger.openReport.truncatedFrom == nil,
                 "reopened \(c.ledgerPath): \(verified) blocks verified from genesis, same tip \(shortHex(tip))")
         var kinds: [String: Int] = [:]

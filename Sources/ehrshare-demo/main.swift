@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import EhrNode
 import EhrProtocol
 import Glibc
 
@@ -35,7 +36,7 @@ func runDemo(_ options: DemoOptions, _ r: Reporter) throws {
     let dkg = try DKGStep.run(c, r)
     // Identity signatures can be checked from now on: reopen the ledger with the verifier for y
     // (Ledger.open replays and re-verifies the blocks so far).
-    let reverified = try c.reopen(verifier: ChaCheonLedgerVerifier(context: dkg.context))
+    let reverified = try c.reopen(verifier: LedgerSignatureVerifier(context: dkg.context))
     r.check(reverified == c.ledger.height, "ledger reopened with y's Cha–Cheon verifier, \(reverified) blocks re-verified")
     r.endStep()
 
