@@ -52,7 +52,7 @@ let package = Package(
 
         .target(
             name: "EhrShare",
-            dependencies: ["CEhrShare", "EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrStore", "EhrLedger"],
+            dependencies: ["CEhrShare", "EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrStore", "EhrLedger", "EhrNode"],
             exclude: ["exports.map"],
             swiftSettings: fast,
             linkerSettings: [

@@ -60,3 +60,6 @@ echo "== side-by-side benchmark harness (smoke: one batch each, no timing assert
 python3 scripts/bench/side_by_side.py bls --rounds 1 --repeat 1 --json > out/bench-smoke.txt
 python3 scripts/bench/side_by_side.py pre --rounds 1 --repeat 1 --json >> out/bench-smoke.txt
 echo "side_by_side.py: $(grep -c '^{' out/bench-smoke.txt) results (bls, pre)"
+
+echo "== constant-time check of the MULX/ADX field kernels (valgrind memcheck, with a negative control) =="
+sh scripts/ct/field_kernels_ct.sh

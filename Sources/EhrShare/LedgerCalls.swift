@@ -2,6 +2,7 @@
 import CEhrShare
 import EhrCurve
 import EhrLedger
+import EhrNode
 import EhrProtocol
 
 // MARK: - Opening, auditing, submitting (include/ehrshare.h, "Ledger and record store")
