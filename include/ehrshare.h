@@ -260,7 +260,7 @@ ehr_status ehr_hash_to_scalar(uint8_t out[EHR_SCALAR_BYTES], const uint8_t *msg,
 /* out = e(p, q), the optimal ate pairing with blst's normalisation.
  * Returns: EHR_OK, or a decoding status for a bad input. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
-ehr_status ehr_pairing(uint8_t out[EHR_GT_BYTES], const uint8_t p[EHR_G1_BYTES],
+ehr_status ehr_pairing_compute(uint8_t out[EHR_GT_BYTES], const uint8_t p[EHR_G1_BYTES],
                        const uint8_t q[EHR_G2_BYTES]);
 
 /* out = prod_i e(ps[i], qs[i]) with one shared final exponentiation.

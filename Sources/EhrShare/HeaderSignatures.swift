@@ -35,7 +35,7 @@ enum HeaderSignatures {
         same(CEhrShare.ehr_hash_to_g1, EhrShare.ehr_hash_to_g1)
         same(CEhrShare.ehr_hash_to_g2, EhrShare.ehr_hash_to_g2)
         same(CEhrShare.ehr_hash_to_scalar, EhrShare.ehr_hash_to_scalar)
-        same(CEhrShare.ehr_pairing, EhrShare.ehr_pairing)
+        same(CEhrShare.ehr_pairing_compute, EhrShare.ehr_pairing_compute)
         same(CEhrShare.ehr_pairing_product, EhrShare.ehr_pairing_product)
         same(CEhrShare.ehr_pairing_check, EhrShare.ehr_pairing_check)
         same(CEhrShare.ehr_gt_mul, EhrShare.ehr_gt_mul)

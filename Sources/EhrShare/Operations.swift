@@ -98,8 +98,8 @@ public func ehr_hash_to_scalar(
 
 // MARK: - Pairing and GT
 
-@_cdecl("ehr_pairing")
-public func ehr_pairing(
+@_cdecl("ehr_pairing_compute")
+public func ehr_pairing_compute(
     _ out: UnsafeMutablePointer<UInt8>?, _ p: UnsafePointer<UInt8>?, _ q: UnsafePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {

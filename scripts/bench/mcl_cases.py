@@ -56,7 +56,7 @@ def cases():
 
     return [
         ("pairing",
-         lambda: lib.ehr_pairing(out576, pb, qb),
+         lambda: lib.ehr_pairing_compute(out576, pb, qb),
          lambda: pymcl.pairing(mp, mq),
          lambda: pymcl.pairing(pymcl.G1.deserialize(mpb), pymcl.G2.deserialize(mqb)).serialize(), 20),
         ("pairing_product_2",

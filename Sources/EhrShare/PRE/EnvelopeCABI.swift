@@ -73,8 +73,8 @@ public func ehr_envelope_reencrypt(
     }
 }
 
-@_cdecl("ehr_envelope_header_length")
-public func ehr_envelope_header_length(
+@_cdecl("ehr_envelope_get_header_length")
+public func ehr_envelope_get_header_length(
     _ outLen: UnsafeMutablePointer<Int>?, _ sealed: UnsafePointer<UInt8>?, _ sealedLen: Int
 ) -> ehr_status {
     cabiCall {

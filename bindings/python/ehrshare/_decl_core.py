@@ -32,7 +32,7 @@ DECLARATIONS = {
     "ehr_hash_to_g1": (ehr_status, [u8p, u8p, c_size_t, u8p, c_size_t]),
     "ehr_hash_to_g2": (ehr_status, [u8p, u8p, c_size_t, u8p, c_size_t]),
     "ehr_hash_to_scalar": (ehr_status, [u8p, u8p, c_size_t, u8p, c_size_t]),
-    "ehr_pairing": (ehr_status, [u8p, u8p, u8p]),
+    "ehr_pairing_compute": (ehr_status, [u8p, u8p, u8p]),
     "ehr_pairing_product": (ehr_status, [u8p, u8p, u8p, c_size_t]),
     "ehr_pairing_check": (ehr_status, [u8p, u8p, c_size_t]),
     "ehr_gt_mul": (ehr_status, [u8p, u8p, u8p]),

@@ -196,7 +196,7 @@ class GT(_Element):
 def pairing(p: G1, q: G2) -> GT:
     """e(p, q), normalised as blst normalises it (PROTOCOL.md section 1)."""
     out = _out(GT_BYTES)
-    check(lib.ehr_pairing(out, _buf(p._b, G1_BYTES), _buf(q._b, G2_BYTES)))
+    check(lib.ehr_pairing_compute(out, _buf(p._b, G1_BYTES), _buf(q._b, G2_BYTES)))
     return GT._trusted(bytes(out))
 
 

@@ -114,13 +114,13 @@ class Context(_Handle):
     @property
     def fingerprint(self) -> bytes:
         out = (ctypes.c_uint8 * FINGERPRINT_BYTES)()
-        check(lib.ehr_pre_context_fingerprint(self, out))
+        check(lib.ehr_pre_context_get_fingerprint(self, out))
         return bytes(out)
 
     def encrypt(self, m: bytes, identity: IdLike) -> bytes:
         """Enc1 of a GT element (576 bytes) to `identity`: a CT1 object."""
         i, il = in_buf(_id(identity))
-        return call_variable(lib.ehr_encrypt, self, args_after=(_fixed(m, GT_BYTES, "m"), i, il))
+        return call_variable(lib.ehr_ibp1_encrypt, self, args_after=(_fixed(m, GT_BYTES, "m"), i, il))
 
     def seal(self, plaintext: bytes, owner: IdLike, record_context: bytes = b"") -> bytes:
         """Seals a record to its owner: a SEALED1 object."""
@@ -155,7 +155,7 @@ class IdentityKey(_Handle):
         """Dec1 of a CT1 or Dec2 of a CT2 object: the GT element (576 bytes)."""
         out = (ctypes.c_uint8 * GT_BYTES)()
         c, cl = in_buf(ct)
-        check(lib.ehr_decrypt(self, out, c, cl))
+        check(lib.ehr_ibp1_decrypt(self, out, c, cl))
         return bytes(out)
 
     def open(self, sealed: bytes) -> bytes:
@@ -181,7 +181,7 @@ class IdentityKey(_Handle):
     def rekey(self, delegatee: IdLike) -> "ReKey":
         """A re-encryption key from this identity to `delegatee`."""
         d, dl = in_buf(_id(delegatee))
-        return ReKey(call_variable(lib.ehr_rekey, self, args_after=(d, dl)))
+        return ReKey(call_variable(lib.ehr_rekey_create, self, args_after=(d, dl)))
 
     def sign(self, payload: bytes, purpose: int = Purpose.LEDGER_TX,
              timestamp_ms: Optional[int] = None) -> bytes:
@@ -207,7 +207,7 @@ class ReKey:
         """CT1 -> CT2."""
         k, kl = in_buf(self.data)
         c, cl = in_buf(ct)
-        return call_variable(lib.ehr_reencrypt, args_after=(k, kl, c, cl))
+        return call_variable(lib.ehr_ibp1_reencrypt, args_after=(k, kl, c, cl))
 
     def reencrypt_envelope(self, sealed: bytes) -> bytes:
         """SEALED1 object -> SEALED2 object, or SEALED1 header -> SEALED2 header."""
@@ -231,7 +231,7 @@ def header_length(sealed: bytes) -> int:
     """Where the body of a SEALED1/SEALED2 object starts (validates the header)."""
     n = ctypes.c_size_t(0)
     s, sl = in_buf(sealed)
-    check(lib.ehr_envelope_header_length(ctypes.byref(n), s, sl))
+    check(lib.ehr_envelope_get_header_length(ctypes.byref(n), s, sl))
     return n.value
 
 
@@ -343,7 +343,7 @@ def sign(key: IdentityKey, payload: bytes, purpose: int = Purpose.LEDGER_TX,
     """A SIGNED envelope of `payload` by `key`'s identity (needs sks)."""
     p, pl = in_buf(payload)
     ts = _now_ms() if timestamp_ms is None else timestamp_ms
-    return call_variable(lib.ehr_sign, key, args_after=(int(purpose), ts, p, pl))
+    return call_variable(lib.ehr_signature_sign, key, args_after=(int(purpose), ts, p, pl))
 
 
 def verify(context: Context, signed: bytes, signer: IdLike, purpose: int = Purpose.LEDGER_TX,
@@ -353,7 +353,7 @@ def verify(context: Context, signed: bytes, signer: IdLike, purpose: int = Purpo
     s, sl = in_buf(_id(signer))
     m, ml = in_buf(signed)
     now = _now_ms() if now_ms is None else now_ms
-    return call_variable(lib.ehr_verify, context,
+    return call_variable(lib.ehr_signature_verify, context,
                          args_after=(guard, s, sl, int(purpose), m, ml, now))
 
 

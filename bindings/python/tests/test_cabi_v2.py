@@ -71,9 +71,9 @@ def test_every_free_ignores_a_live_handle_of_every_other_kind(free_name):
         # Each handle is still alive and usable after the foreign frees: a
         # released one would be a use-after-free (and crash or read garbage).
         fp = (ctypes.c_uint8 * 32)()
-        assert lib.ehr_pre_context_fingerprint(handles["ehr_pre_context_free"], fp) == OK
+        assert lib.ehr_pre_context_get_fingerprint(handles["ehr_pre_context_free"], fp) == OK
         pub = (ctypes.c_uint8 * 32)()
-        assert lib.ehr_node_key_public(handles["ehr_node_key_free"], pub) == OK
+        assert lib.ehr_node_key_get_public(handles["ehr_node_key_free"], pub) == OK
         assert lib.ehr_access_policy_grant(handles["ehr_access_policy_free"], buf(b"bob"), 3, 0) == OK
     finally:
         for owner, h in handles.items():
@@ -99,7 +99,7 @@ def test_zero_length_signed_payload_with_null_out_succeeds(ta):
     signed = key.sign(b"", timestamp_ms=test_pre.NOW)
     n = c_size_t(99)
     who = test_pre.ALICE.encode()
-    assert lib.ehr_verify(ta.ctx, None, 0, byref(n), None, buf(who), len(who), 2,
+    assert lib.ehr_signature_verify(ta.ctx, None, 0, byref(n), None, buf(who), len(who), 2,
                           buf(signed), len(signed), 0) == OK
     assert n.value == 0
 
@@ -116,7 +116,7 @@ def test_identity_key_free_ignores_other_kinds_and_keys_survive(ta):
         for owner, h in handles.items():
             lib.ehr_identity_key_free(h)
         fp = (ctypes.c_uint8 * 32)()
-        assert lib.ehr_pre_context_fingerprint(handles["ehr_pre_context_free"], fp) == OK
+        assert lib.ehr_pre_context_get_fingerprint(handles["ehr_pre_context_free"], fp) == OK
     finally:
         for owner, h in handles.items():
             getattr(lib, owner)(h)
