@@ -15,6 +15,7 @@ import struct
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from . import _ffi
+from ._handle import Handle
 from ._core import call_variable, check, in_buf, out_fixed
 from .errors import EhrError, Status
 
@@ -60,51 +61,15 @@ def _indices(fn, *before, after=()):
     return [int(v) for v in buf[: n.value]]
 
 
-class _Handle:
-    """Owns one C handle; `_free` is the matching ehr_*_free."""
-    _free = None
-
-    def __init__(self, ptr: ctypes.c_void_p):
-        self._ptr = ptr
-
-    @property
-    def _h(self) -> ctypes.c_void_p:
-        if not self._ptr:
-            raise EhrError(Status.ERR_STATE, f"{type(self).__name__} is closed")
-        return self._ptr
-
-    @property
-    def closed(self) -> bool:
-        return not self._ptr
-
-    def close(self) -> None:
-        """Frees the handle; later calls are harmless (the handle is forgotten first)."""
-        ptr, self._ptr = getattr(self, "_ptr", None), None
-        if ptr:
-            type(self)._free(ptr)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
 def _new_handle(fn, *args) -> ctypes.c_void_p:
     out = ctypes.c_void_p()
     check(fn(ctypes.byref(out), *args))
     return out
 
 
-class NodeKey(_Handle):
+class NodeKey(Handle):
     """An Ed25519 node key; the seed stays inside the library and is wiped on close()."""
-    _free = staticmethod(lib.ehr_node_key_free)
+    _free_name = "ehr_node_key_free"
 
     @classmethod
     def generate(cls) -> "NodeKey":
@@ -138,9 +103,9 @@ def verify_node_signature(public_key: bytes, message: bytes, signature: bytes) -
     return True
 
 
-class Genesis(_Handle):
+class Genesis(Handle):
     """Block 0: chain name, slot length, K, replay window, drift, seed and founding nodes."""
-    _free = staticmethod(lib.ehr_genesis_free)
+    _free_name = "ehr_genesis_free"
 
     @classmethod
     def new(cls, chain_name: bytes, genesis_time_ms: int, slot_ms: int, producers: int, seed: bytes,
@@ -206,11 +171,11 @@ class RequestInfo:
         self.proxies, self.receipts = proxies, receipts
 
 
-class Ledger(_Handle):
+class Ledger(Handle):
     """A durable ledger node: the verified chain, its state and a pool of pending transactions.
 
     Use from one thread at a time."""
-    _free = staticmethod(lib.ehr_ledger_free)
+    _free_name = "ehr_ledger_free"
 
     @classmethod
     def open(cls, path: str, genesis: Optional[bytes], master_public_key: Optional[bytes],
@@ -381,9 +346,9 @@ class Ledger(_Handle):
                              args_after=(store._h, _fixed(record_id, HASH_BYTES, "record_id")))
 
 
-class RecordStore(_Handle):
+class RecordStore(Handle):
     """The content-addressed envelope store: put → (URI, SHA-256); get re-hashes."""
-    _free = staticmethod(lib.ehr_store_free)
+    _free_name = "ehr_store_free"
 
     @classmethod
     def open(cls, path: str, name: str) -> "RecordStore":

@@ -23,6 +23,7 @@ import time
 from typing import Iterable, List, Optional, Tuple, Union
 
 from . import _ffi
+from ._handle import Handle
 from ._core import call_variable, check, in_buf
 from .bls import G1_BYTES, G2_BYTES, GT_BYTES
 from .errors import EhrError, Status
@@ -63,49 +64,11 @@ def _path(p) -> bytes:
     return os.fsencode(p)
 
 
-class _Handle:
-    """Owns one library handle; subclasses set _FREE to its ehr_*_free."""
-    _FREE = None
-
-    def __init__(self):
-        self._h = ctypes.c_void_p()
-
-    @property
-    def _as_parameter_(self):
-        # A closed handle is passed as NULL: the library reports
-        # EHR_ERR_NULL_POINTER (an exception raised here would reach the
-        # caller wrapped in ctypes.ArgumentError).
-        return self._h
-
-    @property
-    def closed(self) -> bool:
-        return not self._h
-
-    def close(self) -> None:
-        """Releases the handle (idempotent)."""
-        h, self._h = self._h, ctypes.c_void_p()
-        if h:
-            type(self)._FREE(h)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def __del__(self):
-        # At interpreter shutdown the library or the class may already be gone.
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
-class Context(_Handle):
+class Context(Handle):
     """A deployment: the master public key y (96-byte compressed G2), its
     fingerprint, precomputed pairing lines and the recipient cache.
     Thread-safe; one instance may serve every thread."""
-    _FREE = lib.ehr_pre_context_free
+    _free_name = "ehr_pre_context_free"
 
     def __init__(self, y: bytes):
         super().__init__()
@@ -136,20 +99,46 @@ class Context(_Handle):
         check(lib.ehr_envelope_seal_file(self, _path(out_path), _path(in_path), o, ol, c, cl))
 
 
-class IdentityKey(_Handle):
+class IdentityKey(Handle):
     """One identity's decryption key ske and/or signing key sks (48-byte G1
     points from threshold extraction), checked against the context's y on
     import (EhrError ERR_VERIFY for a key of another identity). close()
     overwrites the keys inside the library."""
-    _FREE = lib.ehr_identity_key_free
+    _free_name = "ehr_identity_key_free"
 
     def __init__(self, context: Context, identity: IdLike, ske: Optional[bytes] = None,
                  sks: Optional[bytes] = None):
         super().__init__()
-        self.identity = _id(identity)
-        i, il = in_buf(self.identity)
+        i, il = in_buf(_id(identity))
         check(lib.ehr_identity_key_new(context, ctypes.byref(self._h), i, il,
                                        _fixed(ske, G1_BYTES, "ske"), _fixed(sks, G1_BYTES, "sks")))
+
+    @classmethod
+    def from_bytes(cls, params, identity: IdLike, decryption_key: bytes,
+                   signing_key: bytes) -> "IdentityKey":
+        """Loads exported keys, checking both against the master public key of
+        `params` (a dkg.PublicParams): a key restored from a backup."""
+        with Context(params.master_public_key) as ctx:
+            return cls(ctx, identity, ske=decryption_key, sks=signing_key)
+
+    @property
+    def identity(self) -> bytes:
+        """The identity the keys were extracted for (read from the library)."""
+        return call_variable(lib.ehr_identity_key_get_identity, self)
+
+    @property
+    def decryption_key(self) -> bytes:
+        """Exports ske (48 bytes). Secret: prefer keeping the key in this handle."""
+        out = (ctypes.c_uint8 * G1_BYTES)()
+        check(lib.ehr_identity_key_get_decryption_key(self, out))
+        return bytes(out)
+
+    @property
+    def signing_key(self) -> bytes:
+        """Exports sks (48 bytes). Secret: prefer keeping the key in this handle."""
+        out = (ctypes.c_uint8 * G1_BYTES)()
+        check(lib.ehr_identity_key_get_signing_key(self, out))
+        return bytes(out)
 
     def decrypt(self, ct: bytes) -> bytes:
         """Dec1 of a CT1 or Dec2 of a CT2 object: the GT element (576 bytes)."""
@@ -308,20 +297,20 @@ class Envelope:
     combine = staticmethod(combine_fragments)
 
 
-class ReplayGuard(_Handle):
+class ReplayGuard(Handle):
     """Freshness window and seen (signer, nonce) pairs for SIGNED envelopes.
     Thread-safe."""
-    _FREE = lib.ehr_replay_guard_free
+    _free_name = "ehr_replay_guard_free"
 
     def __init__(self, window_ms: int = 300_000, capacity: int = 1 << 20):
         super().__init__()
         check(lib.ehr_replay_guard_new(ctypes.byref(self._h), window_ms, capacity))
 
 
-class AccessPolicy(_Handle):
+class AccessPolicy(Handle):
     """One record's access policy: granted (optionally until an expiry) and
     revoked identities. Thread-safe."""
-    _FREE = lib.ehr_access_policy_free
+    _free_name = "ehr_access_policy_free"
 
     def __init__(self, record_id: bytes, owner: IdLike):
         super().__init__()

@@ -156,19 +156,51 @@ def test_non_utf8_identity_ledger_section():
     assert message() == "subject: an identity must be valid UTF-8"
 
 
-def test_non_utf8_identity_keys_section(ta):
-    # ehr_identity_key_combine checks its id with the same helper.
-    p = c_void_p()
-    lens = (c_size_t * 1)(1)
-    ptrs = (ctypes.POINTER(ctypes.c_uint8) * 1)(ctypes.cast(buf(b"x"), ctypes.POINTER(ctypes.c_uint8)))
-    # NULL params is reported before the identity, so check the identity of a
-    # key import, which the PRE and key sections share.
-    y = ta.y
-    key = c_void_p()
-    assert lib.ehr_identity_key_new(ta.ctx, byref(key), buf(BAD_UTF8), len(BAD_UTF8),
-                                    buf(ta.ske(test_pre.ALICE)), None) == PARAM
-    assert message() == "id: an identity must be valid UTF-8"
-    assert y and p.value is None and lens[0] == 1 and ptrs
+@pytest.fixture(scope="module")
+def dkg_run():
+    from test_dkg import Consortium
+    net = Consortium(3, 5).run()
+    params = net.session(1).params()
+    shares = [s.key_share() for s in net.sessions]
+    yield params, shares
+    for share in shares:
+        share.close()
+    params.close()
+    net.close()
+
+
+def test_non_utf8_identity_keys_section(dkg_run):
+    """Every identity argument of ehrshare_keys.h, called directly: the same
+    three reports (bad UTF-8, empty, NULL) as the PRE and ledger sections."""
+    from ehrshare.dkg import issue_partial_key
+    params, shares = dkg_run
+    good = b"patient:alice"
+    partial = issue_partial_key(shares[0], good)
+    pk = buf(partial)
+    n = c_size_t()
+    index = ctypes.c_uint16()
+    h = c_void_p()
+    ptrs = (ctypes.POINTER(ctypes.c_uint8) * 1)(ctypes.cast(pk, ctypes.POINTER(ctypes.c_uint8)))
+    lens = (c_size_t * 1)(len(partial))
+    calls = {
+        "ehr_key_share_issue": lambda i, il: lib.ehr_key_share_issue(shares[0]._h, None, 0, byref(n), i, il),
+        "ehr_partial_key_verify": lambda i, il: lib.ehr_partial_key_verify(params._h, byref(index), pk,
+                                                                          len(partial), i, il),
+        "ehr_blinding_new": lambda i, il: lib.ehr_blinding_new(byref(h), params._h, i, il),
+        "ehr_identity_key_combine": lambda i, il: lib.ehr_identity_key_combine(byref(h), params._h, ptrs,
+                                                                              lens, 1, i, il),
+    }
+    for name, call in calls.items():
+        assert call(buf(BAD_UTF8), len(BAD_UTF8)) == PARAM, name
+        assert message().endswith(": an identity must be valid UTF-8"), (name, message())
+        assert call(buf(b""), 0) == PARAM, name
+        assert ": an identity is 1 to 1024 bytes of UTF-8" in message(), (name, message())
+        assert call(None, 5) == NULL_POINTER, name
+        assert message().endswith(" is NULL"), (name, message())
+        assert h.value is None, name
+    # The good identity passes the same calls (one partial key is below t = 3).
+    assert lib.ehr_partial_key_verify(params._h, byref(index), pk, len(partial), buf(good), len(good)) == OK
+    assert index.value == shares[0].index
 
 
 def test_file_output_replaces_a_0644_file_with_a_0600_one(ta, tmp_path):
