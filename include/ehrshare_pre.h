@@ -33,7 +33,9 @@ extern "C" {
  * key of another identity, a wrong key, a tampered capsule, header field or
  * chunk) is EHR_ERR_DECRYPT, deliberately undistinguished (same status,
  * same message). A failed call returns no plaintext: in-memory calls leave
- * out untouched, file forms remove their output.
+ * no plaintext in out (ehr_envelope_open and ehr_envelope_open_detached
+ * decrypt chunk by chunk straight into out and zero what they wrote when a
+ * later chunk fails), file forms remove their output.
  *
  * "SEALED1 input" below means either a whole SEALED1 object or only its
  * header (ehr_envelope_get_header_length tells where the body starts). Calls

@@ -234,3 +234,28 @@ def test_file_output_does_not_follow_a_symlink(ta, tmp_path):
     assert not os.path.islink(link)
     assert link.read_bytes() == b"record"
     assert (os.lstat(link).st_mode & 0o777) == 0o600
+
+
+def test_open_into_the_callers_buffer_leaves_no_plaintext_on_failure(ta):
+    """ehr_envelope_open decrypts straight into out: when the last of several
+    chunks is tampered with, the verified chunks already written are zeroed."""
+    DECRYPT = 21
+    key = ta.key(test_pre.ALICE)
+    record = b"P" * (3 * 65536 + 100)
+    sealed = ta.ctx.seal(record, test_pre.ALICE)
+    out = (ctypes.c_uint8 * len(record))()
+    n = c_size_t()
+    assert lib.ehr_envelope_open(key, out, len(out), byref(n), buf(sealed), len(sealed)) == OK
+    assert bytes(out[: n.value]) == record
+    bad = bytearray(sealed)
+    bad[-1] ^= 1
+    ctypes.memset(out, 0xAA, len(out))
+    assert lib.ehr_envelope_open(key, out, len(out), byref(n), buf(bytes(bad)), len(bad)) == DECRYPT
+    assert b"P" not in bytes(out)
+    # Sealing into an exactly sized buffer gives an object that opens.
+    size = c_size_t()
+    o, ol = buf(b"patient:alice"), len(b"patient:alice")
+    assert lib.ehr_envelope_seal(ta.ctx, None, 0, byref(size), o, ol, None, 0, buf(record), len(record)) == BUFFER_TOO_SMALL
+    dst = (ctypes.c_uint8 * size.value)()
+    assert lib.ehr_envelope_seal(ta.ctx, dst, size.value, byref(size), o, ol, None, 0, buf(record), len(record)) == OK
+    assert key.open(bytes(dst[: size.value])) == record
