@@ -223,7 +223,7 @@ ehr_status ehr_rekey_split(uint8_t *out, size_t out_cap, size_t *out_len,
  * Out:     out: the REENC_FRAGMENT object.
  * In:      share: REKEY_SHARE object; ct: a CT1 object or SEALED1 input. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(3, 4, 6)
-ehr_status ehr_reencrypt_fragment(uint8_t *out, size_t out_cap,
+ehr_status ehr_fragment_create(uint8_t *out, size_t out_cap,
                                   size_t *out_len, const uint8_t *share,
                                   size_t share_len, const uint8_t *ct,
                                   size_t ct_len);

@@ -33,7 +33,7 @@ static const char H1S[] = "EHRSHARE-V1-H1SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_";
 static int derive(uint8_t key[EHR_G1_BYTES], const uint8_t s[EHR_SCALAR_BYTES],
                   const char *id, const char *dst) {
     uint8_t q[EHR_G1_BYTES];
-    return ehr_hash_to_g1(q, (const uint8_t *)id, strlen(id), (const uint8_t *)dst,
+    return ehr_g1_hash(q, (const uint8_t *)id, strlen(id), (const uint8_t *)dst,
                           strlen(dst)) == EHR_OK &&
            ehr_g1_mul(key, q, s) == EHR_OK;
 }
@@ -62,7 +62,7 @@ int main(void) {
     if (ehr_init(EHR_ABI_VERSION) != EHR_OK) return 1;
     s[31] = 42;
     s[0] = 0x1c;
-    expect(ehr_g2_generator(g2) == EHR_OK && ehr_g2_mul(y, g2, s) == EHR_OK &&
+    expect(ehr_g2_get_generator(g2) == EHR_OK && ehr_g2_mul(y, g2, s) == EHR_OK &&
                ehr_pre_context_new(&ctx, y) == EHR_OK &&
                ehr_pre_context_get_fingerprint(ctx, fp) == EHR_OK,
            "context from y");

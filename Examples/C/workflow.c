@@ -183,7 +183,7 @@ int main(int argc, char **argv) {
         roster_len += EHR_DKG_NODE_PUBLIC_KEY_BYTES;
     }
     uint8_t nonce[32];
-    CHECK(ehr_scalar_random(nonce));
+    CHECK(ehr_scalar_generate(nonce));
     for (int k = 0; k < N; k++) {
         CHECK(ehr_dkg_new(&dkg[k], roster, roster_len, T, nonce, sizeof nonce, (uint16_t)(k + 1), keys[k]));
         ehr_dkg_node_key_free(keys[k]);

@@ -23,7 +23,7 @@ extension HeaderSignatures {
         same(CEhrShare.ehr_rekey_create, EhrShare.ehr_rekey_create)
         same(CEhrShare.ehr_ibp1_reencrypt, EhrShare.ehr_ibp1_reencrypt)
         same(CEhrShare.ehr_rekey_split, EhrShare.ehr_rekey_split)
-        same(CEhrShare.ehr_reencrypt_fragment, EhrShare.ehr_reencrypt_fragment)
+        same(CEhrShare.ehr_fragment_create, EhrShare.ehr_fragment_create)
         same(CEhrShare.ehr_fragments_combine, EhrShare.ehr_fragments_combine)
         same(CEhrShare.ehr_fragments_combine_verified, EhrShare.ehr_fragments_combine_verified)
         same(CEhrShare.ehr_envelope_seal, EhrShare.ehr_envelope_seal)

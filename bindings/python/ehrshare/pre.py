@@ -234,7 +234,7 @@ def reencrypt_fragment(share: bytes, ct: bytes) -> bytes:
     """Proxy k's REENC_FRAGMENT for a CT1 object or SEALED1 header/object."""
     s, sl = in_buf(share)
     c, cl = in_buf(ct)
-    return call_variable(lib.ehr_reencrypt_fragment, args_after=(s, sl, c, cl))
+    return call_variable(lib.ehr_fragment_create, args_after=(s, sl, c, cl))
 
 
 def _fragment_arrays(fragments: Iterable[bytes]):

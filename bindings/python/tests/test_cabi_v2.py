@@ -22,7 +22,7 @@ def buf(data: bytes):
 
 def g2_generator() -> bytes:
     out = (ctypes.c_uint8 * G2)()
-    assert lib.ehr_g2_generator(out) == OK
+    assert lib.ehr_g2_get_generator(out) == OK
     return bytes(out)
 
 
