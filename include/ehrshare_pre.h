@@ -111,8 +111,8 @@ ehr_status ehr_pre_context_get_fingerprint(const ehr_pre_context *ctx,
  *          that only signs; sks: EHR_G1_BYTES bytes, or NULL for a key that
  *          only decrypts. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
-ehr_status ehr_identity_key_new(const ehr_pre_context *ctx,
-                                ehr_identity_key **out, const uint8_t *id,
+ehr_status ehr_identity_key_new(ehr_identity_key **out,
+                                const ehr_pre_context *ctx, const uint8_t *id,
                                 size_t id_len, const uint8_t *ske,
                                 const uint8_t *sks);
 

@@ -43,7 +43,7 @@ static ehr_identity_key *import(const ehr_pre_context *ctx, const uint8_t s[EHR_
     uint8_t ske[EHR_G1_BYTES], sks[EHR_G1_BYTES];
     ehr_identity_key *key = NULL;
     if (!derive(ske, s, id, H1E) || !derive(sks, s, id, H1S)) return NULL;
-    ehr_status st = ehr_identity_key_new(ctx, &key, (const uint8_t *)id, strlen(id), ske, sks);
+    ehr_status st = ehr_identity_key_new(&key, ctx, (const uint8_t *)id, strlen(id), ske, sks);
     memset(ske, 0, sizeof ske);
     memset(sks, 0, sizeof sks);
     return st == EHR_OK ? key : NULL;

@@ -40,7 +40,7 @@ public func ehr_pre_context_get_fingerprint(_ ctx: OpaquePointer?, _ out: Unsafe
 
 @_cdecl("ehr_identity_key_new")
 public func ehr_identity_key_new(
-    _ ctx: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ id: UnsafePointer<UInt8>?, _ idLen: Int,
+    _ out: UnsafeMutablePointer<OpaquePointer?>?, _ ctx: OpaquePointer?, _ id: UnsafePointer<UInt8>?, _ idLen: Int,
     _ ske: UnsafePointer<UInt8>?, _ sks: UnsafePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {

@@ -15,7 +15,7 @@ DECLARATIONS = {
     "ehr_pre_context_new": (ehr_status, [handlep, u8p]),
     "ehr_pre_context_free": (None, [handle]),
     "ehr_pre_context_get_fingerprint": (ehr_status, [handle, u8p]),
-    "ehr_identity_key_new": (ehr_status, [handle, handlep, u8p, c_size_t, u8p, u8p]),
+    "ehr_identity_key_new": (ehr_status, [handlep, handle, u8p, c_size_t, u8p, u8p]),
     "ehr_identity_key_free": (None, [handle]),
     "ehr_replay_guard_new": (ehr_status, [handlep, c_uint64, c_size_t]),
     "ehr_replay_guard_free": (None, [handle]),

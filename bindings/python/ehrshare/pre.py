@@ -110,7 +110,7 @@ class IdentityKey(Handle):
                  sks: Optional[bytes] = None):
         super().__init__()
         i, il = in_buf(_id(identity))
-        check(lib.ehr_identity_key_new(context, ctypes.byref(self._h), i, il,
+        check(lib.ehr_identity_key_new(ctypes.byref(self._h), context, i, il,
                                        _fixed(ske, G1_BYTES, "ske"), _fixed(sks, G1_BYTES, "sks")))
 
     @classmethod

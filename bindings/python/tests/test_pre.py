@@ -564,7 +564,7 @@ def test_null_pointers_are_statuses(ta):
     assert lib.ehr_ibp1_encrypt(ta.ctx, out, 4096, ctypes.byref(n), gt, None, len(BOB)) == NP
     assert lib.ehr_ibp1_decrypt(ta.key(BOB), None, gt, 576) == NP
     assert lib.ehr_ibp1_decrypt(ta.key(BOB), out, None, 10) == NP
-    assert lib.ehr_identity_key_new(ta.ctx, None, bob, len(BOB), None, None) == NP
+    assert lib.ehr_identity_key_new(None, ta.ctx, bob, len(BOB), None, None) == NP
     assert lib.ehr_envelope_open(ta.key(BOB), out, 4096, ctypes.byref(n), None, 0) == NP
     assert lib.ehr_envelope_seal(ta.ctx, out, 4096, ctypes.byref(n), bob, len(BOB), None, 0, None, 5) == NP
     assert lib.ehr_envelope_get_header_length(None, gt, 576) == NP
