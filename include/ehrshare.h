@@ -197,7 +197,7 @@ EHR_API size_t ehr_gt_bytes(void);
  * Returns: EHR_OK, EHR_ERR_RANDOM if the system generator failed.
  * Out:     out: EHR_SCALAR_BYTES bytes. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
-ehr_status ehr_scalar_random(uint8_t out[EHR_SCALAR_BYTES]);
+ehr_status ehr_scalar_generate(uint8_t out[EHR_SCALAR_BYTES]);
 
 /* Checks encodings without computing anything.
  * Returns: EHR_OK if the input is a valid element (rules above), else the
@@ -214,11 +214,11 @@ ehr_status ehr_gt_check(const uint8_t element[EHR_GT_BYTES]);
 /* Writes the standard generator g1 / g2, or e(g1, g2).
  * Returns: EHR_OK. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
-ehr_status ehr_g1_generator(uint8_t out[EHR_G1_BYTES]);
+ehr_status ehr_g1_get_generator(uint8_t out[EHR_G1_BYTES]);
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
-ehr_status ehr_g2_generator(uint8_t out[EHR_G2_BYTES]);
+ehr_status ehr_g2_get_generator(uint8_t out[EHR_G2_BYTES]);
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
-ehr_status ehr_gt_generator(uint8_t out[EHR_GT_BYTES]);
+ehr_status ehr_gt_get_generator(uint8_t out[EHR_GT_BYTES]);
 
 /* out = a + b.
  * Returns: EHR_OK; a decoding status for a bad input; EHR_ERR_IDENTITY if
@@ -248,19 +248,19 @@ ehr_status ehr_g2_mul(uint8_t out[EHR_G2_BYTES], const uint8_t point[EHR_G2_BYTE
  * In:      msg: msg_len bytes (may be NULL when msg_len is 0);
  *          dst: dst_len bytes, 1..255. */
 EHR_API EHR_WARN_UNUSED_RESULT
-ehr_status ehr_hash_to_g1(uint8_t out[EHR_G1_BYTES], const uint8_t *msg, size_t msg_len,
+ehr_status ehr_g1_hash(uint8_t out[EHR_G1_BYTES], const uint8_t *msg, size_t msg_len,
                           const uint8_t *dst, size_t dst_len);
 EHR_API EHR_WARN_UNUSED_RESULT
-ehr_status ehr_hash_to_g2(uint8_t out[EHR_G2_BYTES], const uint8_t *msg, size_t msg_len,
+ehr_status ehr_g2_hash(uint8_t out[EHR_G2_BYTES], const uint8_t *msg, size_t msg_len,
                           const uint8_t *dst, size_t dst_len);
 EHR_API EHR_WARN_UNUSED_RESULT
-ehr_status ehr_hash_to_scalar(uint8_t out[EHR_SCALAR_BYTES], const uint8_t *msg,
+ehr_status ehr_scalar_hash(uint8_t out[EHR_SCALAR_BYTES], const uint8_t *msg,
                               size_t msg_len, const uint8_t *dst, size_t dst_len);
 
 /* out = e(p, q), the optimal ate pairing with blst's normalisation.
  * Returns: EHR_OK, or a decoding status for a bad input. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
-ehr_status ehr_pairing(uint8_t out[EHR_GT_BYTES], const uint8_t p[EHR_G1_BYTES],
+ehr_status ehr_pairing_compute(uint8_t out[EHR_GT_BYTES], const uint8_t p[EHR_G1_BYTES],
                        const uint8_t q[EHR_G2_BYTES]);
 
 /* out = prod_i e(ps[i], qs[i]) with one shared final exponentiation.

@@ -499,7 +499,7 @@ EHR_API void ehr_node_key_free(ehr_node_key *key);
 /* Out:     out: the key's public key.
  * Returns: EHR_OK. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_node_key_public(const ehr_node_key *key,
+ehr_status ehr_node_key_get_public(const ehr_node_key *key,
                                uint8_t out[EHR_NODE_PUBLIC_KEY_BYTES]);
 
 /* Signs msg (PureEdDSA, RFC 8032).

@@ -43,7 +43,7 @@ extern "C" {
  * public key given to ehr_ledger_open. The signature field of such a
  * transaction holds a SIGNED envelope (PROTOCOL.md section 10, type 0x31)
  * with purpose 2, the signer = the transaction's identity and the payload =
- * the transaction's signing message (ehr_tx_signing_message);
+ * the transaction's signing message (ehr_tx_get_signing_message);
  * ehr_tx_sign_identity builds it.
  *
  * THREAD SAFETY: an ehr_ledger, ehr_store or ehr_genesis handle has no
@@ -123,7 +123,7 @@ EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4)
 ehr_status ehr_genesis_to_bytes(const ehr_genesis *genesis, uint8_t *out,
                                 size_t out_cap, size_t *out_len);
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_genesis_hash(const ehr_genesis *genesis,
+ehr_status ehr_genesis_get_hash(const ehr_genesis *genesis,
                             uint8_t out[EHR_HASH_BYTES]);
 
 /* Releases a genesis. NULL is a no-op. */
@@ -165,7 +165,7 @@ EHR_API void ehr_ledger_free(ehr_ledger *ledger);
  *          truncated_from: first height cut as a bad tail, 0 if none;
  *          reason: why it was cut, reason_len bytes (0 if none). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3, 6)
-ehr_status ehr_ledger_open_report(const ehr_ledger *ledger,
+ehr_status ehr_ledger_get_open_report(const ehr_ledger *ledger,
                                   uint64_t *blocks_verified,
                                   uint64_t *truncated_from, uint8_t *reason,
                                   size_t reason_cap, size_t *reason_len);
@@ -191,7 +191,7 @@ ehr_status ehr_ledger_submit(ehr_ledger *ledger, uint8_t tx_id[EHR_HASH_BYTES],
 
 /* Out:     count: transactions waiting in the pool. Returns: EHR_OK. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_ledger_pool_count(const ehr_ledger *ledger, size_t *count);
+ehr_status ehr_ledger_get_pool_count(const ehr_ledger *ledger, size_t *count);
 
 /* Builds and signs the block of slot on the current tip from the pool
  * (the transactions a block can still take, in order; the others are
@@ -236,17 +236,17 @@ ehr_status ehr_block_append_batch(ehr_ledger *ledger, size_t *appended,
 
 /* Out: height of the tip (0 = genesis only). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_ledger_height(const ehr_ledger *ledger, uint64_t *height);
+ehr_status ehr_ledger_get_height(const ehr_ledger *ledger, uint64_t *height);
 /* Out: height of the last irreversible block (0 = genesis). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_ledger_irreversible_height(const ehr_ledger *ledger,
+ehr_status ehr_ledger_get_irreversible_height(const ehr_ledger *ledger,
                                           uint64_t *height);
 /* Out: hash of the tip block / of the genesis (the chain id). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_ledger_tip_hash(const ehr_ledger *ledger,
+ehr_status ehr_ledger_get_tip_hash(const ehr_ledger *ledger,
                                uint8_t out[EHR_HASH_BYTES]);
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_ledger_genesis_hash(const ehr_ledger *ledger,
+ehr_status ehr_ledger_get_genesis_hash(const ehr_ledger *ledger,
                                    uint8_t out[EHR_HASH_BYTES]);
 
 /* Slots: slot 0 is the genesis time; slot s starts at
@@ -254,14 +254,14 @@ ehr_status ehr_ledger_genesis_hash(const ehr_ledger *ledger,
  * Out:     slot: the slot running at unix_ms; unix_ms: when slot starts.
  * Returns: EHR_OK; EHR_ERR_PARAM for a time before genesis. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_ledger_slot_at(const ehr_ledger *ledger, uint64_t *slot,
+ehr_status ehr_ledger_get_slot_at(const ehr_ledger *ledger, uint64_t *slot,
                               uint64_t unix_ms);
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_ledger_slot_time(const ehr_ledger *ledger, uint64_t *unix_ms,
+ehr_status ehr_ledger_get_slot_time(const ehr_ledger *ledger, uint64_t *unix_ms,
                                 uint64_t slot);
 /* Out: the slot of the tip block. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_ledger_tip_slot(const ehr_ledger *ledger, uint64_t *slot);
+ehr_status ehr_ledger_get_tip_slot(const ehr_ledger *ledger, uint64_t *slot);
 
 /* The DPoS round of the tip: its schedule (producer of slot s is
  * schedule[s mod K]) and its active producers (sorted), K entries each.
@@ -269,10 +269,10 @@ ehr_status ehr_ledger_tip_slot(const ehr_ledger *ledger, uint64_t *slot);
  * Out:     out: out_len node indices (out_cap and out_len count entries,
  *          not bytes). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4)
-ehr_status ehr_ledger_schedule(const ehr_ledger *ledger, uint16_t *out,
+ehr_status ehr_ledger_get_schedule(const ehr_ledger *ledger, uint16_t *out,
                                size_t out_cap, size_t *out_len);
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4)
-ehr_status ehr_ledger_active_producers(const ehr_ledger *ledger,
+ehr_status ehr_ledger_get_active_producers(const ehr_ledger *ledger,
                                        uint16_t *out, size_t out_cap,
                                        size_t *out_len);
 
@@ -281,19 +281,19 @@ ehr_status ehr_ledger_active_producers(const ehr_ledger *ledger,
  * Returns: EHR_OK; EHR_ERR_PARAM if slot is not after the tip's slot.
  * Out:     producer: a node index. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_ledger_scheduled_producer(const ehr_ledger *ledger,
+ehr_status ehr_ledger_get_scheduled_producer(const ehr_ledger *ledger,
                                          uint16_t *producer, uint64_t slot);
 
 /* Out:     count: registered nodes (indices 0..count-1). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_ledger_node_count(const ehr_ledger *ledger, size_t *count);
+ehr_status ehr_ledger_get_node_count(const ehr_ledger *ledger, size_t *count);
 
 /* A node's standing.
  * Returns: EHR_OK; EHR_ERR_NOT_FOUND for an unknown index.
  * Out:     stake; next_sequence: the sequence its next vote, dkg or
  *          register (as sponsor) must carry; public_key: its node key. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3, 4)
-ehr_status ehr_ledger_node(const ehr_ledger *ledger, uint64_t *stake,
+ehr_status ehr_ledger_get_node(const ehr_ledger *ledger, uint64_t *stake,
                            uint64_t *next_sequence,
                            uint8_t public_key[EHR_NODE_PUBLIC_KEY_BYTES],
                            uint16_t node);
@@ -303,7 +303,7 @@ ehr_status ehr_ledger_node(const ehr_ledger *ledger, uint64_t *stake,
  *          N: ..."); EHR_ERR_BUFFER_TOO_SMALL.
  * Out:     out: the block encoding, out_len bytes. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4)
-ehr_status ehr_ledger_block(const ehr_ledger *ledger, uint8_t *out,
+ehr_status ehr_ledger_get_block(const ehr_ledger *ledger, uint8_t *out,
                             size_t out_cap, size_t *out_len, uint64_t height);
 
 /* A published record.
@@ -313,7 +313,7 @@ ehr_status ehr_ledger_block(const ehr_ledger *ledger, uint8_t *out,
  *          that published it; owner: owner_len bytes (identity);
  *          uri: uri_len bytes (storage address, not NUL-terminated). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3, 6, 9, 10)
-ehr_status ehr_ledger_record(const ehr_ledger *ledger,
+ehr_status ehr_ledger_get_record(const ehr_ledger *ledger,
                              uint8_t ciphertext_sha256[EHR_HASH_BYTES],
                              uint64_t *height, uint8_t *owner,
                              size_t owner_cap, size_t *owner_len,
@@ -341,7 +341,7 @@ ehr_status ehr_ledger_grant(const ehr_ledger *ledger, uint8_t *revoked,
  *          proxies: proxies_len node indices (entries, not bytes), in the
  *          order of the schedule. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3, 4, 7, 10, 11)
-ehr_status ehr_ledger_request(const ehr_ledger *ledger,
+ehr_status ehr_ledger_get_request(const ehr_ledger *ledger,
                               uint8_t record_id[EHR_HASH_BYTES],
                               uint64_t *height, size_t *receipts,
                               uint8_t *requester, size_t requester_cap,
@@ -354,7 +354,7 @@ ehr_status ehr_ledger_request(const ehr_ledger *ledger,
  *          proxy has not answered it.
  * Out:     reencrypted_sha256: the hash the proxy reported. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
-ehr_status ehr_ledger_request_receipt(
+ehr_status ehr_ledger_get_request_receipt(
     const ehr_ledger *ledger, uint8_t reencrypted_sha256[EHR_HASH_BYTES],
     const uint8_t request_id[EHR_HASH_BYTES], uint16_t proxy);
 
@@ -489,7 +489,7 @@ ehr_status ehr_tx_sign_identity(uint8_t *out, size_t out_cap, size_t *out_len,
 /* The id of a transaction (SHA-256 of its encoding), after decoding it.
  * Returns: EHR_OK, or EHR_ERR_LEDGER_REJECTED ("encoding: ..."). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_tx_id(uint8_t out[EHR_HASH_BYTES], const uint8_t *tx,
+ehr_status ehr_tx_get_id(uint8_t out[EHR_HASH_BYTES], const uint8_t *tx,
                      size_t tx_len);
 
 /* The message a transaction's signatures cover on the chain genesis_hash
@@ -498,7 +498,7 @@ ehr_status ehr_tx_id(uint8_t out[EHR_HASH_BYTES], const uint8_t *tx,
  * Returns: EHR_OK; EHR_ERR_LEDGER_REJECTED ("encoding: ...");
  *          EHR_ERR_BUFFER_TOO_SMALL. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(3, 4, 5)
-ehr_status ehr_tx_signing_message(uint8_t *out, size_t out_cap,
+ehr_status ehr_tx_get_signing_message(uint8_t *out, size_t out_cap,
                                   size_t *out_len,
                                   const uint8_t genesis_hash[EHR_HASH_BYTES],
                                   const uint8_t *tx, size_t tx_len);

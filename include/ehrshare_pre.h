@@ -33,10 +33,12 @@ extern "C" {
  * key of another identity, a wrong key, a tampered capsule, header field or
  * chunk) is EHR_ERR_DECRYPT, deliberately undistinguished (same status,
  * same message). A failed call returns no plaintext: in-memory calls leave
- * out untouched, file forms remove their output.
+ * no plaintext in out (ehr_envelope_open and ehr_envelope_open_detached
+ * decrypt chunk by chunk straight into out and zero what they wrote when a
+ * later chunk fails), file forms remove their output.
  *
  * "SEALED1 input" below means either a whole SEALED1 object or only its
- * header (ehr_envelope_header_length tells where the body starts). Calls
+ * header (ehr_envelope_get_header_length tells where the body starts). Calls
  * taking one mirror their input: a header gives a SEALED2 header, to be
  * followed by the unchanged body bytes (one stored body shared with every
  * delegatee, section 6.2); a whole object gives a whole SEALED2 object.
@@ -95,7 +97,7 @@ EHR_API void ehr_pre_context_free(ehr_pre_context *ctx);
 /* Returns: EHR_OK.
  * Out:     out: fp = SHA-256("EHRSHARE-V1-MPK" || enc(y)). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_pre_context_fingerprint(const ehr_pre_context *ctx,
+ehr_status ehr_pre_context_get_fingerprint(const ehr_pre_context *ctx,
                                        uint8_t out[EHR_FINGERPRINT_BYTES]);
 
 /* Imports the keys of one identity after checking each against y:
@@ -109,8 +111,8 @@ ehr_status ehr_pre_context_fingerprint(const ehr_pre_context *ctx,
  *          that only signs; sks: EHR_G1_BYTES bytes, or NULL for a key that
  *          only decrypts. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
-ehr_status ehr_identity_key_new(const ehr_pre_context *ctx,
-                                ehr_identity_key **out, const uint8_t *id,
+ehr_status ehr_identity_key_new(ehr_identity_key **out,
+                                const ehr_pre_context *ctx, const uint8_t *id,
                                 size_t id_len, const uint8_t *ske,
                                 const uint8_t *sks);
 
@@ -167,7 +169,7 @@ EHR_API void ehr_access_policy_free(ehr_access_policy *policy);
  * Out:     out: the CT1 object, 680 + id_len bytes (out, out_cap, out_len).
  * In:      m: EHR_GT_BYTES bytes; id: id_len bytes. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4, 5, 6)
-ehr_status ehr_encrypt(const ehr_pre_context *ctx, uint8_t *out,
+ehr_status ehr_ibp1_encrypt(const ehr_pre_context *ctx, uint8_t *out,
                        size_t out_cap, size_t *out_len,
                        const uint8_t m[EHR_GT_BYTES], const uint8_t *id,
                        size_t id_len);
@@ -178,7 +180,7 @@ ehr_status ehr_encrypt(const ehr_pre_context *ctx, uint8_t *out,
  * Out:     out: the GT element m.
  * In:      ct: ct_len bytes. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
-ehr_status ehr_decrypt(const ehr_identity_key *key,
+ehr_status ehr_ibp1_decrypt(const ehr_identity_key *key,
                        uint8_t out[EHR_GT_BYTES], const uint8_t *ct,
                        size_t ct_len);
 
@@ -188,7 +190,7 @@ ehr_status ehr_decrypt(const ehr_identity_key *key,
  * Out:     out: the REKEY object, 730 + both id lengths bytes.
  * In:      delegatee: delegatee_len bytes. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4, 5)
-ehr_status ehr_rekey(const ehr_identity_key *key, uint8_t *out,
+ehr_status ehr_rekey_create(const ehr_identity_key *key, uint8_t *out,
                      size_t out_cap, size_t *out_len,
                      const uint8_t *delegatee, size_t delegatee_len);
 
@@ -199,7 +201,7 @@ ehr_status ehr_rekey(const ehr_identity_key *key, uint8_t *out,
  * Out:     out: the CT2 object.
  * In:      rekey: REKEY object; ct: CT1 object. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(3, 4, 6)
-ehr_status ehr_reencrypt(uint8_t *out, size_t out_cap, size_t *out_len,
+ehr_status ehr_ibp1_reencrypt(uint8_t *out, size_t out_cap, size_t *out_len,
                          const uint8_t *rekey, size_t rekey_len,
                          const uint8_t *ct, size_t ct_len);
 
@@ -221,7 +223,7 @@ ehr_status ehr_rekey_split(uint8_t *out, size_t out_cap, size_t *out_len,
  * Out:     out: the REENC_FRAGMENT object.
  * In:      share: REKEY_SHARE object; ct: a CT1 object or SEALED1 input. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(3, 4, 6)
-ehr_status ehr_reencrypt_fragment(uint8_t *out, size_t out_cap,
+ehr_status ehr_fragment_create(uint8_t *out, size_t out_cap,
                                   size_t *out_len, const uint8_t *share,
                                   size_t share_len, const uint8_t *ct,
                                   size_t ct_len);
@@ -324,7 +326,7 @@ ehr_status ehr_envelope_open_detached(const ehr_identity_key *key, uint8_t *out,
  * Out:     out_len: the header's length (the body starts there).
  * In:      sealed: sealed_len bytes. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2)
-ehr_status ehr_envelope_header_length(size_t *out_len, const uint8_t *sealed,
+ehr_status ehr_envelope_get_header_length(size_t *out_len, const uint8_t *sealed,
                                       size_t sealed_len);
 
 /* File forms of seal, open and reencrypt for records of any size: memory
@@ -371,7 +373,7 @@ ehr_status ehr_envelope_open_detached_file(const ehr_identity_key *key,
  * In:      purpose: an EHR_PURPOSE_* value; timestamp_ms: Unix ms of the
  *          signer's clock; payload: payload_len bytes (NULL if 0). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4)
-ehr_status ehr_sign(const ehr_identity_key *key, uint8_t *out, size_t out_cap,
+ehr_status ehr_signature_sign(const ehr_identity_key *key, uint8_t *out, size_t out_cap,
                     size_t *out_len, uint8_t purpose, uint64_t timestamp_ms,
                     const uint8_t *payload, size_t payload_len);
 
@@ -388,7 +390,7 @@ ehr_status ehr_sign(const ehr_identity_key *key, uint8_t *out, size_t out_cap,
  * In:      signer: signer_len bytes; signed_msg: signed_len bytes;
  *          now_ms: the verifier's clock, Unix ms (ignored without guard). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4, 6, 9)
-ehr_status ehr_verify(const ehr_pre_context *ctx, uint8_t *out,
+ehr_status ehr_signature_verify(const ehr_pre_context *ctx, uint8_t *out,
                       size_t out_cap, size_t *out_len,
                       ehr_replay_guard *guard, const uint8_t *signer,
                       size_t signer_len, uint8_t purpose,

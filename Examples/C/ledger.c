@@ -43,7 +43,7 @@ static void print_hex(const char *label, const uint8_t *bytes, size_t n) {
  * the (out, out_cap, &out_len) protocol, first asking for the size. */
 static void produce(ehr_ledger *ledger, ehr_node_key *keys[NODES], uint64_t slot) {
     uint16_t producer;
-    must(ehr_ledger_scheduled_producer(ledger, &producer, slot), "scheduled_producer");
+    must(ehr_ledger_get_scheduled_producer(ledger, &producer, slot), "scheduled_producer");
     size_t len = 0;
     ehr_status st = ehr_block_make(ledger, NULL, 0, &len, keys[producer], producer, slot);
     if (st != EHR_ERR_BUFFER_TOO_SMALL) must(st, "block_make (size)");
@@ -53,7 +53,7 @@ static void produce(ehr_ledger *ledger, ehr_node_key *keys[NODES], uint64_t slot
     ehr_append_result result;
     must(ehr_block_append(ledger, &result, block, len), "block_append");
     uint64_t height;
-    must(ehr_ledger_height(ledger, &height), "height");
+    must(ehr_ledger_get_height(ledger, &height), "height");
     printf("slot %llu: node %u produced height %llu (%zu bytes, %s)\n", (unsigned long long)slot,
            (unsigned)producer, (unsigned long long)height, len,
            result == EHR_APPEND_EXTENDED ? "extended" : "not extended");
@@ -84,14 +84,14 @@ int main(int argc, char **argv) {
         memset(seed, i + 1, sizeof seed);
         must(ehr_node_key_from_seed(&keys[i], seed), "node_key_from_seed");
         uint8_t pub[EHR_NODE_PUBLIC_KEY_BYTES];
-        must(ehr_node_key_public(keys[i], pub), "node_key_public");
+        must(ehr_node_key_get_public(keys[i], pub), "node_key_public");
         must(ehr_genesis_add_node(genesis, (const uint8_t *)names[i], strlen(names[i]), pub, stakes[i]),
              "genesis_add_node");
     }
     uint8_t genesis_bytes[1024], genesis_hash[EHR_HASH_BYTES];
     size_t genesis_len;
     must(ehr_genesis_to_bytes(genesis, genesis_bytes, sizeof genesis_bytes, &genesis_len), "genesis_to_bytes");
-    must(ehr_genesis_hash(genesis, genesis_hash), "genesis_hash");
+    must(ehr_genesis_get_hash(genesis, genesis_hash), "genesis_hash");
     ehr_genesis_free(genesis);
     printf("genesis: %zu bytes\n", genesis_len);
     print_hex("chain id: ", genesis_hash, 8);
@@ -102,14 +102,14 @@ int main(int argc, char **argv) {
          "ledger_open");
     uint16_t schedule[NODES];
     size_t count;
-    must(ehr_ledger_schedule(ledger, schedule, NODES, &count), "schedule");
+    must(ehr_ledger_get_schedule(ledger, schedule, NODES, &count), "schedule");
     printf("round 0 schedule: %u %u %u\n", schedule[0], schedule[1], schedule[2]);
 
     for (uint64_t slot = 1; slot <= 3; slot++) produce(ledger, keys, slot);
 
     /* The wrong producer is refused with the rule and the reason. */
     uint16_t due, other;
-    must(ehr_ledger_scheduled_producer(ledger, &due, 4), "scheduled_producer");
+    must(ehr_ledger_get_scheduled_producer(ledger, &due, 4), "scheduled_producer");
     other = (uint16_t)((due + 1) % NODES);
     size_t len = 0;
     ehr_status st = ehr_block_make(ledger, NULL, 0, &len, keys[other], other, 4);
@@ -121,23 +121,23 @@ int main(int argc, char **argv) {
     uint8_t pub[EHR_NODE_PUBLIC_KEY_BYTES], tx[256], tx_id[EHR_HASH_BYTES];
     size_t tx_len;
     const uint16_t candidates[2] = {0, 2};
-    must(ehr_ledger_node(ledger, &stake, &next_seq, pub, 1), "ledger_node");
+    must(ehr_ledger_get_node(ledger, &stake, &next_seq, pub, 1), "ledger_node");
     must(ehr_tx_make_vote(tx, sizeof tx, &tx_len, keys[1], genesis_hash, 1, next_seq, candidates, 2),
          "tx_make_vote");
     must(ehr_ledger_submit(ledger, tx_id, tx, tx_len), "ledger_submit");
-    must(ehr_ledger_pool_count(ledger, &count), "pool_count");
+    must(ehr_ledger_get_pool_count(ledger, &count), "pool_count");
     printf("vote by node 1 (stake %llu, sequence %llu): %zu pending\n", (unsigned long long)stake,
            (unsigned long long)next_seq, count);
     produce(ledger, keys, 4);
-    must(ehr_ledger_pool_count(ledger, &count), "pool_count");
+    must(ehr_ledger_get_pool_count(ledger, &count), "pool_count");
     expect(count == 0, "the block took the vote");
     /* Once every active producer has built on a block, it is irreversible. */
     produce(ledger, keys, 5);
 
     uint64_t lib, height;
     uint8_t tip[EHR_HASH_BYTES];
-    must(ehr_ledger_irreversible_height(ledger, &lib), "irreversible_height");
-    must(ehr_ledger_tip_hash(ledger, tip), "tip_hash");
+    must(ehr_ledger_get_irreversible_height(ledger, &lib), "irreversible_height");
+    must(ehr_ledger_get_tip_hash(ledger, tip), "tip_hash");
     printf("irreversible height: %llu\n", (unsigned long long)lib);
     print_hex("tip: ", tip, 8);
     ehr_ledger_free(ledger);
@@ -147,9 +147,9 @@ int main(int argc, char **argv) {
     uint64_t verified, cut;
     char reason[256];
     size_t reason_len;
-    must(ehr_ledger_open_report(ledger, &verified, &cut, (uint8_t *)reason, sizeof reason, &reason_len),
+    must(ehr_ledger_get_open_report(ledger, &verified, &cut, (uint8_t *)reason, sizeof reason, &reason_len),
          "open_report");
-    must(ehr_ledger_height(ledger, &height), "height");
+    must(ehr_ledger_get_height(ledger, &height), "height");
     printf("reopened: %llu blocks verified, %llu cut, height %llu\n", (unsigned long long)verified,
            (unsigned long long)cut, (unsigned long long)height);
     must(ehr_ledger_verify(ledger, &verified), "ledger_verify");

@@ -38,9 +38,9 @@ int main(void) {
     /* BLS12-381: bilinearity on a fresh random scalar, e(a*g1, g2) = e(g1, g2)^a. */
     uint8_t a[EHR_SCALAR_BYTES], g1[EHR_G1_BYTES], g2[EHR_G2_BYTES], ag1[EHR_G1_BYTES];
     uint8_t left[EHR_GT_BYTES], gt[EHR_GT_BYTES], right[EHR_GT_BYTES];
-    int ok = ehr_scalar_random(a) == EHR_OK && ehr_g1_generator(g1) == EHR_OK &&
-             ehr_g2_generator(g2) == EHR_OK && ehr_g1_mul(ag1, g1, a) == EHR_OK &&
-             ehr_pairing(left, ag1, g2) == EHR_OK && ehr_gt_generator(gt) == EHR_OK &&
+    int ok = ehr_scalar_generate(a) == EHR_OK && ehr_g1_get_generator(g1) == EHR_OK &&
+             ehr_g2_get_generator(g2) == EHR_OK && ehr_g1_mul(ag1, g1, a) == EHR_OK &&
+             ehr_pairing_compute(left, ag1, g2) == EHR_OK && ehr_gt_get_generator(gt) == EHR_OK &&
              ehr_gt_pow(right, gt, a) == EHR_OK;
     expect(ok && memcmp(left, right, EHR_GT_BYTES) == 0, "e(a*g1, g2) == e(g1, g2)^a");
 
@@ -48,7 +48,7 @@ int main(void) {
     static const char dst[] = "EHRSHARE-V1-H1ENC_BLS12381G1_XMD:SHA-256_SSWU_RO_";
     static const char id[] = "patient:alice";
     uint8_t q[EHR_G1_BYTES];
-    st = ehr_hash_to_g1(q, (const uint8_t *)id, strlen(id), (const uint8_t *)dst, strlen(dst));
+    st = ehr_g1_hash(q, (const uint8_t *)id, strlen(id), (const uint8_t *)dst, strlen(dst));
     printf("H1e(%s) = %02x%02x%02x%02x...\n", id, q[0], q[1], q[2], q[3]);
     expect(st == EHR_OK, "hash to G1");
 

@@ -33,7 +33,7 @@ static const char H1S[] = "EHRSHARE-V1-H1SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_";
 static int derive(uint8_t key[EHR_G1_BYTES], const uint8_t s[EHR_SCALAR_BYTES],
                   const char *id, const char *dst) {
     uint8_t q[EHR_G1_BYTES];
-    return ehr_hash_to_g1(q, (const uint8_t *)id, strlen(id), (const uint8_t *)dst,
+    return ehr_g1_hash(q, (const uint8_t *)id, strlen(id), (const uint8_t *)dst,
                           strlen(dst)) == EHR_OK &&
            ehr_g1_mul(key, q, s) == EHR_OK;
 }
@@ -43,7 +43,7 @@ static ehr_identity_key *import(const ehr_pre_context *ctx, const uint8_t s[EHR_
     uint8_t ske[EHR_G1_BYTES], sks[EHR_G1_BYTES];
     ehr_identity_key *key = NULL;
     if (!derive(ske, s, id, H1E) || !derive(sks, s, id, H1S)) return NULL;
-    ehr_status st = ehr_identity_key_new(ctx, &key, (const uint8_t *)id, strlen(id), ske, sks);
+    ehr_status st = ehr_identity_key_new(&key, ctx, (const uint8_t *)id, strlen(id), ske, sks);
     memset(ske, 0, sizeof ske);
     memset(sks, 0, sizeof sks);
     return st == EHR_OK ? key : NULL;
@@ -62,9 +62,9 @@ int main(void) {
     if (ehr_init(EHR_ABI_VERSION) != EHR_OK) return 1;
     s[31] = 42;
     s[0] = 0x1c;
-    expect(ehr_g2_generator(g2) == EHR_OK && ehr_g2_mul(y, g2, s) == EHR_OK &&
+    expect(ehr_g2_get_generator(g2) == EHR_OK && ehr_g2_mul(y, g2, s) == EHR_OK &&
                ehr_pre_context_new(&ctx, y) == EHR_OK &&
-               ehr_pre_context_fingerprint(ctx, fp) == EHR_OK,
+               ehr_pre_context_get_fingerprint(ctx, fp) == EHR_OK,
            "context from y");
     ehr_identity_key *ka = import(ctx, s, alice), *kb = import(ctx, s, bob);
     expect(ka != NULL && kb != NULL, "identity keys imported and checked against y");
@@ -90,8 +90,8 @@ int main(void) {
      * unchanged body. */
     uint8_t rk[1024], h2[2048];
     size_t rk_len = 0, h2_len = 0;
-    expect(ehr_rekey(ka, rk, sizeof rk, &rk_len, (const uint8_t *)bob, strlen(bob)) == EHR_OK &&
-               ehr_envelope_header_length(&hlen, sealed, sealed_len) == EHR_OK &&
+    expect(ehr_rekey_create(ka, rk, sizeof rk, &rk_len, (const uint8_t *)bob, strlen(bob)) == EHR_OK &&
+               ehr_envelope_get_header_length(&hlen, sealed, sealed_len) == EHR_OK &&
                ehr_envelope_reencrypt(h2, sizeof h2, &h2_len, rk, rk_len, sealed, hlen) == EHR_OK,
            "proxy converts the header for doctor:bob");
     st = ehr_envelope_open_detached(kb, plain, sizeof plain, &n, h2, h2_len, sealed + hlen,
@@ -109,13 +109,13 @@ int main(void) {
                               now) == EHR_OK &&
                ehr_replay_guard_new(&guard, 300000, 1024) == EHR_OK,
            "request signed by doctor:bob");
-    st = ehr_verify(ctx, payload, sizeof payload, &n, guard, (const uint8_t *)bob, strlen(bob),
+    st = ehr_signature_verify(ctx, payload, sizeof payload, &n, guard, (const uint8_t *)bob, strlen(bob),
                     EHR_PURPOSE_ACCESS_REQUEST, req, req_len, now + 1000);
     printf("first verify -> %s\n", ehr_status_string(st));
-    st = ehr_verify(ctx, payload, sizeof payload, &n, guard, (const uint8_t *)bob, strlen(bob),
+    st = ehr_signature_verify(ctx, payload, sizeof payload, &n, guard, (const uint8_t *)bob, strlen(bob),
                     EHR_PURPOSE_ACCESS_REQUEST, req, req_len, now + 2000);
     printf("second verify -> %s\n", ehr_status_string(st));
-    st = ehr_verify(ctx, payload, sizeof payload, &n, NULL, (const uint8_t *)alice,
+    st = ehr_signature_verify(ctx, payload, sizeof payload, &n, NULL, (const uint8_t *)alice,
                     strlen(alice), EHR_PURPOSE_ACCESS_REQUEST, req, req_len, now);
     printf("verify as alice's -> %s\n", ehr_status_string(st));
 

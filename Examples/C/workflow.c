@@ -183,7 +183,7 @@ int main(int argc, char **argv) {
         roster_len += EHR_DKG_NODE_PUBLIC_KEY_BYTES;
     }
     uint8_t nonce[32];
-    CHECK(ehr_scalar_random(nonce));
+    CHECK(ehr_scalar_generate(nonce));
     for (int k = 0; k < N; k++) {
         CHECK(ehr_dkg_new(&dkg[k], roster, roster_len, T, nonce, sizeof nonce, (uint16_t)(k + 1), keys[k]));
         ehr_dkg_node_key_free(keys[k]);
@@ -242,10 +242,10 @@ int main(int argc, char **argv) {
     uint8_t *sealed2 = malloc(sealed_len + 2048);
     size_t sealed2_len = 0, h2len = 0;
     if (!sealed2) return fail("out of memory", EHR_ERR_INTERNAL);
-    CHECK(ehr_rekey(kh, rk, sizeof rk, &rk_len, (const uint8_t *)bob, strlen(bob)));
+    CHECK(ehr_rekey_create(kh, rk, sizeof rk, &rk_len, (const uint8_t *)bob, strlen(bob)));
     CHECK(ehr_envelope_reencrypt(sealed2, sealed_len + 2048, &sealed2_len, rk, rk_len, sealed, sealed_len));
-    CHECK(ehr_envelope_header_length(&hlen, sealed, sealed_len));
-    CHECK(ehr_envelope_header_length(&h2len, sealed2, sealed2_len));
+    CHECK(ehr_envelope_get_header_length(&hlen, sealed, sealed_len));
+    CHECK(ehr_envelope_get_header_length(&h2len, sealed2, sealed2_len));
     CHECK(ehr_envelope_open(kb, plain, record_len + 1, &plain_len, sealed2, sealed2_len));
     sha256(digest, plain, plain_len);
     printf("workflow: SHA-256 of the record Bob decrypted: ");

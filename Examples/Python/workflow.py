@@ -82,10 +82,11 @@ def main() -> int:
     hk = extract(pp, shares, HOSPITAL, True)
     bk = extract(pp, shares, BOB, False)
 
-    # Step 3: the keys go to the re-encryption layer, checked against y.
+    # Step 3: the combined keys are already the re-encryption layer's
+    # IdentityKey handles (checked against y by ehr_identity_key_combine): the
+    # secret keys stay in library memory, never in Python bytes.
     ctx = pre.Context(pp.master_public_key)
-    hospital = pre.IdentityKey(ctx, HOSPITAL, hk.decryption_key, hk.signing_key)
-    bob = pre.IdentityKey(ctx, BOB, bk.decryption_key, bk.signing_key)
+    hospital, bob = hk, bk
     sealed = pre.Envelope.seal(ctx, record, HOSPITAL, RID)
     print(f"workflow: {HOSPITAL} sealed a record of {len(record)} bytes with context {RID.decode()}")
     sealed2 = pre.Envelope.reencrypt(hospital.rekey(BOB), sealed)

@@ -60,8 +60,8 @@ public func ehr_genesis_to_bytes(
     }
 }
 
-@_cdecl("ehr_genesis_hash")
-public func ehr_genesis_hash(_ genesis: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
+@_cdecl("ehr_genesis_get_hash")
+public func ehr_genesis_get_hash(_ genesis: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
         let g = try Handles.borrow(genesis, as: GenesisHandle.self, "genesis")
         let out = try Buffers.requireOutput(out, "out")

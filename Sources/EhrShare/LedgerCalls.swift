@@ -45,8 +45,8 @@ public func ehr_ledger_free(_ ledger: OpaquePointer?) {
     Handles.release(ledger, as: LedgerHandle.self)
 }
 
-@_cdecl("ehr_ledger_open_report")
-public func ehr_ledger_open_report(
+@_cdecl("ehr_ledger_get_open_report")
+public func ehr_ledger_get_open_report(
     _ ledger: OpaquePointer?, _ blocksVerified: UnsafeMutablePointer<UInt64>?,
     _ truncatedFrom: UnsafeMutablePointer<UInt64>?, _ reason: UnsafeMutablePointer<UInt8>?, _ reasonCap: Int,
     _ reasonLen: UnsafeMutablePointer<Int>?
@@ -85,8 +85,8 @@ public func ehr_ledger_submit(
     }
 }
 
-@_cdecl("ehr_ledger_pool_count")
-public func ehr_ledger_pool_count(_ ledger: OpaquePointer?, _ count: UnsafeMutablePointer<Int>?) -> ehr_status {
+@_cdecl("ehr_ledger_get_pool_count")
+public func ehr_ledger_get_pool_count(_ ledger: OpaquePointer?, _ count: UnsafeMutablePointer<Int>?) -> ehr_status {
     cabiCall {
         let h = try Handles.borrow(ledger, as: LedgerHandle.self, "ledger")
         try Arguments.output(count, "count").pointee = h.pool.count

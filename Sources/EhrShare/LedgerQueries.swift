@@ -15,16 +15,16 @@ private func id32(_ pointer: UnsafePointer<UInt8>?, _ name: String) throws -> [U
     try Buffers.read(pointer, Int(EHR_HASH_BYTES), name)
 }
 
-@_cdecl("ehr_ledger_height")
-public func ehr_ledger_height(_ ledger: OpaquePointer?, _ height: UnsafeMutablePointer<UInt64>?) -> ehr_status {
+@_cdecl("ehr_ledger_get_height")
+public func ehr_ledger_get_height(_ ledger: OpaquePointer?, _ height: UnsafeMutablePointer<UInt64>?) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
         try Arguments.output(height, "height").pointee = l.height
     }
 }
 
-@_cdecl("ehr_ledger_irreversible_height")
-public func ehr_ledger_irreversible_height(
+@_cdecl("ehr_ledger_get_irreversible_height")
+public func ehr_ledger_get_irreversible_height(
     _ ledger: OpaquePointer?, _ height: UnsafeMutablePointer<UInt64>?
 ) -> ehr_status {
     cabiCall {
@@ -33,24 +33,24 @@ public func ehr_ledger_irreversible_height(
     }
 }
 
-@_cdecl("ehr_ledger_tip_hash")
-public func ehr_ledger_tip_hash(_ ledger: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
+@_cdecl("ehr_ledger_get_tip_hash")
+public func ehr_ledger_get_tip_hash(_ ledger: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
         Buffers.write(l.tipHash, to: try Buffers.requireOutput(out, "out"))
     }
 }
 
-@_cdecl("ehr_ledger_genesis_hash")
-public func ehr_ledger_genesis_hash(_ ledger: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
+@_cdecl("ehr_ledger_get_genesis_hash")
+public func ehr_ledger_get_genesis_hash(_ ledger: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
         Buffers.write(l.genesisHash, to: try Buffers.requireOutput(out, "out"))
     }
 }
 
-@_cdecl("ehr_ledger_slot_at")
-public func ehr_ledger_slot_at(
+@_cdecl("ehr_ledger_get_slot_at")
+public func ehr_ledger_get_slot_at(
     _ ledger: OpaquePointer?, _ slot: UnsafeMutablePointer<UInt64>?, _ unixMs: UInt64
 ) -> ehr_status {
     cabiCall {
@@ -65,8 +65,8 @@ public func ehr_ledger_slot_at(
     }
 }
 
-@_cdecl("ehr_ledger_slot_time")
-public func ehr_ledger_slot_time(
+@_cdecl("ehr_ledger_get_slot_time")
+public func ehr_ledger_get_slot_time(
     _ ledger: OpaquePointer?, _ unixMs: UnsafeMutablePointer<UInt64>?, _ slot: UInt64
 ) -> ehr_status {
     cabiCall {
@@ -75,16 +75,16 @@ public func ehr_ledger_slot_time(
     }
 }
 
-@_cdecl("ehr_ledger_tip_slot")
-public func ehr_ledger_tip_slot(_ ledger: OpaquePointer?, _ slot: UnsafeMutablePointer<UInt64>?) -> ehr_status {
+@_cdecl("ehr_ledger_get_tip_slot")
+public func ehr_ledger_get_tip_slot(_ ledger: OpaquePointer?, _ slot: UnsafeMutablePointer<UInt64>?) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
         try Arguments.output(slot, "slot").pointee = l.tipSlot
     }
 }
 
-@_cdecl("ehr_ledger_schedule")
-public func ehr_ledger_schedule(
+@_cdecl("ehr_ledger_get_schedule")
+public func ehr_ledger_get_schedule(
     _ ledger: OpaquePointer?, _ out: UnsafeMutablePointer<UInt16>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
@@ -93,8 +93,8 @@ public func ehr_ledger_schedule(
     }
 }
 
-@_cdecl("ehr_ledger_active_producers")
-public func ehr_ledger_active_producers(
+@_cdecl("ehr_ledger_get_active_producers")
+public func ehr_ledger_get_active_producers(
     _ ledger: OpaquePointer?, _ out: UnsafeMutablePointer<UInt16>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?
 ) -> ehr_status {
     cabiCall {
@@ -103,8 +103,8 @@ public func ehr_ledger_active_producers(
     }
 }
 
-@_cdecl("ehr_ledger_scheduled_producer")
-public func ehr_ledger_scheduled_producer(
+@_cdecl("ehr_ledger_get_scheduled_producer")
+public func ehr_ledger_get_scheduled_producer(
     _ ledger: OpaquePointer?, _ producer: UnsafeMutablePointer<UInt16>?, _ slot: UInt64
 ) -> ehr_status {
     cabiCall {
@@ -117,16 +117,16 @@ public func ehr_ledger_scheduled_producer(
     }
 }
 
-@_cdecl("ehr_ledger_node_count")
-public func ehr_ledger_node_count(_ ledger: OpaquePointer?, _ count: UnsafeMutablePointer<Int>?) -> ehr_status {
+@_cdecl("ehr_ledger_get_node_count")
+public func ehr_ledger_get_node_count(_ ledger: OpaquePointer?, _ count: UnsafeMutablePointer<Int>?) -> ehr_status {
     cabiCall {
         let l = try ledgerOf(ledger)
         try Arguments.output(count, "count").pointee = l.nodeCount
     }
 }
 
-@_cdecl("ehr_ledger_node")
-public func ehr_ledger_node(
+@_cdecl("ehr_ledger_get_node")
+public func ehr_ledger_get_node(
     _ ledger: OpaquePointer?, _ stake: UnsafeMutablePointer<UInt64>?, _ nextSequence: UnsafeMutablePointer<UInt64>?,
     _ publicKey: UnsafeMutablePointer<UInt8>?, _ node: UInt16
 ) -> ehr_status {
@@ -144,8 +144,8 @@ public func ehr_ledger_node(
     }
 }
 
-@_cdecl("ehr_ledger_block")
-public func ehr_ledger_block(
+@_cdecl("ehr_ledger_get_block")
+public func ehr_ledger_get_block(
     _ ledger: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
     _ height: UInt64
 ) -> ehr_status {
@@ -156,8 +156,8 @@ public func ehr_ledger_block(
     }
 }
 
-@_cdecl("ehr_ledger_record")
-public func ehr_ledger_record(
+@_cdecl("ehr_ledger_get_record")
+public func ehr_ledger_get_record(
     _ ledger: OpaquePointer?, _ ciphertextSHA256: UnsafeMutablePointer<UInt8>?, _ height: UnsafeMutablePointer<UInt64>?,
     _ owner: UnsafeMutablePointer<UInt8>?, _ ownerCap: Int, _ ownerLen: UnsafeMutablePointer<Int>?,
     _ uri: UnsafeMutablePointer<UInt8>?, _ uriCap: Int, _ uriLen: UnsafeMutablePointer<Int>?,
@@ -204,8 +204,8 @@ public func ehr_ledger_grant(
     }
 }
 
-@_cdecl("ehr_ledger_request")
-public func ehr_ledger_request(
+@_cdecl("ehr_ledger_get_request")
+public func ehr_ledger_get_request(
     _ ledger: OpaquePointer?, _ recordId: UnsafeMutablePointer<UInt8>?, _ height: UnsafeMutablePointer<UInt64>?,
     _ receipts: UnsafeMutablePointer<Int>?, _ requester: UnsafeMutablePointer<UInt8>?, _ requesterCap: Int,
     _ requesterLen: UnsafeMutablePointer<Int>?, _ proxies: UnsafeMutablePointer<UInt16>?, _ proxiesCap: Int,
@@ -223,7 +223,7 @@ public func ehr_ledger_request(
         Buffers.write(info.recordId, to: recordOut)
         heightOut.pointee = info.height
         receiptsOut.pointee = info.receipts.count
-        // As in ehr_ledger_record: both sizes are reported by one failed call.
+        // As in ehr_ledger_get_record: both sizes are reported by one failed call.
         var tooSmall: Error?
         do { try Buffers.writeVariable(info.requester, to: requester, capacity: requesterCap, length: requesterLen) } catch {
             tooSmall = error
@@ -233,8 +233,8 @@ public func ehr_ledger_request(
     }
 }
 
-@_cdecl("ehr_ledger_request_receipt")
-public func ehr_ledger_request_receipt(
+@_cdecl("ehr_ledger_get_request_receipt")
+public func ehr_ledger_get_request_receipt(
     _ ledger: OpaquePointer?, _ reencryptedSHA256: UnsafeMutablePointer<UInt8>?, _ requestId: UnsafePointer<UInt8>?,
     _ proxy: UInt16
 ) -> ehr_status {

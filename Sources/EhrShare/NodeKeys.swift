@@ -56,8 +56,8 @@ public func ehr_node_key_free(_ key: OpaquePointer?) {
     Handles.release(key, as: NodeKeyHandle.self)
 }
 
-@_cdecl("ehr_node_key_public")
-public func ehr_node_key_public(_ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
+@_cdecl("ehr_node_key_get_public")
+public func ehr_node_key_get_public(_ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
         let k = try Handles.borrow(key, as: NodeKeyHandle.self, "key")
         let out = try Buffers.requireOutput(out, "out")

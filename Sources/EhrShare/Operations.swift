@@ -68,24 +68,24 @@ private func hashCall(
     }
 }
 
-@_cdecl("ehr_hash_to_g1")
-public func ehr_hash_to_g1(
+@_cdecl("ehr_g1_hash")
+public func ehr_g1_hash(
     _ out: UnsafeMutablePointer<UInt8>?, _ msg: UnsafePointer<UInt8>?, _ msgLen: Int,
     _ dst: UnsafePointer<UInt8>?, _ dstLen: Int
 ) -> ehr_status {
     hashCall(out, msg, msgLen, dst, dstLen) { out, m, d in try Wire.put(try hashToG1(msg: m, dst: d), out) }
 }
 
-@_cdecl("ehr_hash_to_g2")
-public func ehr_hash_to_g2(
+@_cdecl("ehr_g2_hash")
+public func ehr_g2_hash(
     _ out: UnsafeMutablePointer<UInt8>?, _ msg: UnsafePointer<UInt8>?, _ msgLen: Int,
     _ dst: UnsafePointer<UInt8>?, _ dstLen: Int
 ) -> ehr_status {
     hashCall(out, msg, msgLen, dst, dstLen) { out, m, d in try Wire.put(try hashToG2(msg: m, dst: d), out) }
 }
 
-@_cdecl("ehr_hash_to_scalar")
-public func ehr_hash_to_scalar(
+@_cdecl("ehr_scalar_hash")
+public func ehr_scalar_hash(
     _ out: UnsafeMutablePointer<UInt8>?, _ msg: UnsafePointer<UInt8>?, _ msgLen: Int,
     _ dst: UnsafePointer<UInt8>?, _ dstLen: Int
 ) -> ehr_status {
@@ -98,8 +98,8 @@ public func ehr_hash_to_scalar(
 
 // MARK: - Pairing and GT
 
-@_cdecl("ehr_pairing")
-public func ehr_pairing(
+@_cdecl("ehr_pairing_compute")
+public func ehr_pairing_compute(
     _ out: UnsafeMutablePointer<UInt8>?, _ p: UnsafePointer<UInt8>?, _ q: UnsafePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {

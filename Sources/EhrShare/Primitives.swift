@@ -78,8 +78,8 @@ enum Wire {
 
 // MARK: - Scalars and checks
 
-@_cdecl("ehr_scalar_random")
-public func ehr_scalar_random(_ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
+@_cdecl("ehr_scalar_generate")
+public func ehr_scalar_generate(_ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
         let out = try Buffers.requireOutput(out, "out")
         let k: Fr
@@ -114,17 +114,17 @@ public func ehr_gt_check(_ element: UnsafePointer<UInt8>?) -> ehr_status {
 
 // MARK: - Generators
 
-@_cdecl("ehr_g1_generator")
-public func ehr_g1_generator(_ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
+@_cdecl("ehr_g1_get_generator")
+public func ehr_g1_get_generator(_ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall { Buffers.write(G1Affine.generator.compressed, to: try Buffers.requireOutput(out, "out")) }
 }
 
-@_cdecl("ehr_g2_generator")
-public func ehr_g2_generator(_ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
+@_cdecl("ehr_g2_get_generator")
+public func ehr_g2_get_generator(_ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall { Buffers.write(G2Affine.generator.compressed, to: try Buffers.requireOutput(out, "out")) }
 }
 
-@_cdecl("ehr_gt_generator")
-public func ehr_gt_generator(_ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
+@_cdecl("ehr_gt_get_generator")
+public func ehr_gt_get_generator(_ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall { Buffers.write(GT.generator.bytes, to: try Buffers.requireOutput(out, "out")) }
 }

@@ -199,8 +199,8 @@ public func ehr_tx_make_request(
 
 // MARK: - Reading transactions
 
-@_cdecl("ehr_tx_id")
-public func ehr_tx_id(_ out: UnsafeMutablePointer<UInt8>?, _ tx: UnsafePointer<UInt8>?, _ txLen: Int) -> ehr_status {
+@_cdecl("ehr_tx_get_id")
+public func ehr_tx_get_id(_ out: UnsafeMutablePointer<UInt8>?, _ tx: UnsafePointer<UInt8>?, _ txLen: Int) -> ehr_status {
     cabiCall {
         let idOut = try Buffers.requireOutput(out, "out")
         guard tx != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "tx is NULL") }
@@ -209,8 +209,8 @@ public func ehr_tx_id(_ out: UnsafeMutablePointer<UInt8>?, _ tx: UnsafePointer<U
     }
 }
 
-@_cdecl("ehr_tx_signing_message")
-public func ehr_tx_signing_message(
+@_cdecl("ehr_tx_get_signing_message")
+public func ehr_tx_get_signing_message(
     _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
     _ genesisHash: UnsafePointer<UInt8>?, _ tx: UnsafePointer<UInt8>?, _ txLen: Int
 ) -> ehr_status {

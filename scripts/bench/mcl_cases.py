@@ -56,7 +56,7 @@ def cases():
 
     return [
         ("pairing",
-         lambda: lib.ehr_pairing(out576, pb, qb),
+         lambda: lib.ehr_pairing_compute(out576, pb, qb),
          lambda: pymcl.pairing(mp, mq),
          lambda: pymcl.pairing(pymcl.G1.deserialize(mpb), pymcl.G2.deserialize(mqb)).serialize(), 20),
         ("pairing_product_2",
@@ -72,11 +72,11 @@ def cases():
          lambda: mq * mk,
          lambda: (pymcl.G2.deserialize(mqb) * pymcl.Fr.deserialize(mkb)).serialize(), 20),
         ("hash_to_g1",
-         lambda: lib.ehr_hash_to_g1(out48, msg, 13, d1, len(DST1)),
+         lambda: lib.ehr_g1_hash(out48, msg, 13, d1, len(DST1)),
          lambda: pymcl.G1.hash(b"patient:alice"),
          lambda: pymcl.G1.hash(b"patient:alice").serialize(), 40),
         ("hash_to_g2",
-         lambda: lib.ehr_hash_to_g2(out96, msg, 13, d2, len(DST2)),
+         lambda: lib.ehr_g2_hash(out96, msg, 13, d2, len(DST2)),
          lambda: pymcl.G2.hash(b"patient:alice"),
          lambda: pymcl.G2.hash(b"patient:alice").serialize(), 20),
         ("gt_pow",

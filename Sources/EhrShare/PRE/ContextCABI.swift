@@ -30,8 +30,8 @@ public func ehr_pre_context_free(_ ctx: OpaquePointer?) {
     Handles.release(ctx, as: PREContext.self)
 }
 
-@_cdecl("ehr_pre_context_fingerprint")
-public func ehr_pre_context_fingerprint(_ ctx: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
+@_cdecl("ehr_pre_context_get_fingerprint")
+public func ehr_pre_context_get_fingerprint(_ ctx: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?) -> ehr_status {
     cabiCall {
         let context = try Handles.borrow(ctx, as: PREContext.self, "ctx")
         Buffers.write(context.fingerprint, to: try Buffers.requireOutput(out, "out"))
@@ -40,7 +40,7 @@ public func ehr_pre_context_fingerprint(_ ctx: OpaquePointer?, _ out: UnsafeMuta
 
 @_cdecl("ehr_identity_key_new")
 public func ehr_identity_key_new(
-    _ ctx: OpaquePointer?, _ out: UnsafeMutablePointer<OpaquePointer?>?, _ id: UnsafePointer<UInt8>?, _ idLen: Int,
+    _ out: UnsafeMutablePointer<OpaquePointer?>?, _ ctx: OpaquePointer?, _ id: UnsafePointer<UInt8>?, _ idLen: Int,
     _ ske: UnsafePointer<UInt8>?, _ sks: UnsafePointer<UInt8>?
 ) -> ehr_status {
     cabiCall {

@@ -26,10 +26,23 @@ public func ehr_envelope_seal(
         guard !overflow else {
             throw CABIFailure(EHR_ERR_PARAM, "plaintext of \(plaintextLen) bytes is too large to seal in memory")
         }
-        try Buffers.writeSized(total, to: out, capacity: outCap, length: outLen) {
-            var p = try Arguments.bytes(plaintext, plaintextLen, "plaintext")
-            defer { wipeSecret(&p) }
-            return try Envelope.seal(p, to: ownerId, recordContext: record, context: context)
+        guard let buffer = try Buffers.reserve(total, out, capacity: outCap, length: outLen) else {
+            throw CABIFailure(EHR_ERR_INTERNAL, "a SEALED1 object is never empty")
+        }
+        // Sealed straight from the caller's plaintext into the caller's buffer
+        // (the streaming path): no copy of the record in Swift memory.
+        var source = BorrowedBytesSource(UnsafeRawBufferPointer(start: plaintext, count: plaintextLen))
+        var sink = BorrowedBufferSink(UnsafeMutableRawBufferPointer(start: buffer, count: total))
+        do {
+            try Envelope.seal(plaintextLength: UInt64(plaintextLen), from: &source, to: &sink, owner: ownerId,
+                              recordContext: record, context: context)
+        } catch {
+            sink.wipe()
+            throw error
+        }
+        guard sink.written == total else {
+            sink.wipe()
+            throw CABIFailure(EHR_ERR_INTERNAL, "sealed \(sink.written) bytes, \(total) announced")
         }
     }
 }
@@ -42,19 +55,21 @@ public func ehr_envelope_open(
     cabiCall {
         let handle = try Handles.borrow(key, as: IdentityKeyHandle.self, "key")
         guard sealed != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "sealed is NULL") }
-        let bytes = try Arguments.bytes(sealed, sealedLen, "sealed")
+        guard sealedLen >= 0 else { throw CABIFailure(EHR_ERR_PARAM, "sealed_len is negative") }
         // The header gives the plaintext length, so a size query (or a short
-        // buffer) is answered before any decryption; the header decoded here
-        // is then used as is (its points are not decoded twice).
-        let input = try SealedInput(bytes)
-        guard input.hasBody else {
+        // buffer) is answered before any decryption. The header is decoded
+        // from the caller's memory and the body then opened from it into the
+        // caller's buffer, chunk by chunk (no copy of the record).
+        var source = BorrowedBytesSource(UnsafeRawBufferPointer(start: sealed, count: sealedLen))
+        let header = try Envelope.readHeader(from: &source)
+        guard source.offset < sealedLen else {
             throw CABIFailure(EHR_ERR_LENGTH, "sealed holds a header without its body")
         }
-        let plain = try ChunkedAead.plaintextLength(sealedLength: input.header.bodyLength)
-        try Buffers.writeSized(Int(plain), to: out, capacity: outCap, length: outLen) {
-            try Envelope.openBody(header: input.header, body: Array(input.body),
-                                  with: try handle.openingKey())
+        guard UInt64(sealedLen - source.offset) == header.bodyLength else {
+            throw CABIFailure(EHR_ERR_LENGTH,
+                              "\(sealedLen - source.offset) bytes follow the header, which announces a body of \(header.bodyLength)")
         }
+        try openInto(header: header, from: &source, key: handle, out: out, outCap: outCap, outLen: outLen)
     }
 }
 
@@ -68,13 +83,22 @@ public func ehr_envelope_reencrypt(
         let rk = try ReEncryptionKey(encoded: try Arguments.bytes(rekey, rekeyLen, "rekey"))
         guard sealed != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "sealed is NULL") }
         let input = try SealedInput(try Arguments.bytes(sealed, sealedLen, "sealed"))
-        let converted = try Envelope.reencryptHeader(try input.level1, with: rk)
-        try Buffers.writeVariable(input.mirrored(converted), to: out, capacity: outCap, length: outLen)
+        let converted = try Envelope.reencryptHeader(try input.level1, with: rk).encoded
+        // The new header, then the body copied once from the input (not
+        // concatenated into a new array first).
+        let (total, overflow) = converted.count.addingReportingOverflow(input.body.count)
+        guard !overflow else { throw CABIFailure(EHR_ERR_PARAM, "sealed is too large") }
+        if let buffer = try Buffers.reserve(total, out, capacity: outCap, length: outLen) {
+            Buffers.write(converted, to: buffer)
+            input.body.withUnsafeBufferPointer { src in
+                if let base = src.baseAddress { (buffer + converted.count).update(from: base, count: src.count) }
+            }
+        }
     }
 }
 
-@_cdecl("ehr_envelope_header_length")
-public func ehr_envelope_header_length(
+@_cdecl("ehr_envelope_get_header_length")
+public func ehr_envelope_get_header_length(
     _ outLen: UnsafeMutablePointer<Int>?, _ sealed: UnsafePointer<UInt8>?, _ sealedLen: Int
 ) -> ehr_status {
     cabiCall {
@@ -98,10 +122,31 @@ public func ehr_envelope_open_detached(
         guard UInt64(max(bodyLen, 0)) == h.bodyLength else {
             throw CABIFailure(EHR_ERR_LENGTH, "body of \(bodyLen) bytes, header announces \(h.bodyLength)")
         }
-        let plain = try ChunkedAead.plaintextLength(sealedLength: h.bodyLength)
-        try Buffers.writeSized(Int(plain), to: out, capacity: outCap, length: outLen) {
-            try Envelope.openBody(header: h, body: try Arguments.bytes(body, bodyLen, "body"),
-                                  with: try handle.openingKey())
-        }
+        var source = BorrowedBytesSource(UnsafeRawBufferPointer(start: body, count: bodyLen))
+        try openInto(header: h, from: &source, key: handle, out: out, outCap: outCap, outLen: outLen)
+    }
+}
+
+/// Opens the body in `source` under `header` straight into the caller's
+/// `(out, out_cap, &out_len)` buffer: `out_len` and the capacity are settled
+/// from the header before any decryption; on failure the bytes written so far
+/// (verified chunks before a failing one) are zeroed.
+private func openInto(
+    header: SealedHeader, from source: inout BorrowedBytesSource, key handle: IdentityKeyHandle,
+    out: UnsafeMutablePointer<UInt8>?, outCap: Int, outLen: UnsafeMutablePointer<Int>?
+) throws {
+    let plain = try ChunkedAead.plaintextLength(sealedLength: header.bodyLength)
+    let size = Int(plain)
+    let buffer = try Buffers.reserve(size, out, capacity: outCap, length: outLen)
+    var sink = BorrowedBufferSink(UnsafeMutableRawBufferPointer(start: buffer, count: buffer == nil ? 0 : size))
+    do {
+        try Envelope.openBody(header: header, from: &source, to: &sink, with: try handle.openingKey())
+    } catch {
+        sink.wipe()
+        throw error
+    }
+    guard sink.written == size else {
+        sink.wipe()
+        throw CABIFailure(EHR_ERR_INTERNAL, "opened \(sink.written) bytes, \(size) announced")
     }
 }

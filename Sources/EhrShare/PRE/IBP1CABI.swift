@@ -5,8 +5,8 @@ import EhrProtocol
 
 // MARK: - IBP1 on GT messages (PROTOCOL.md §6): Enc1, Dec1/Dec2, ReKeyGen, ReEnc.
 
-@_cdecl("ehr_encrypt")
-public func ehr_encrypt(
+@_cdecl("ehr_ibp1_encrypt")
+public func ehr_ibp1_encrypt(
     _ ctx: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
     _ m: UnsafePointer<UInt8>?, _ id: UnsafePointer<UInt8>?, _ idLen: Int
 ) -> ehr_status {
@@ -20,8 +20,8 @@ public func ehr_encrypt(
     }
 }
 
-@_cdecl("ehr_decrypt")
-public func ehr_decrypt(
+@_cdecl("ehr_ibp1_decrypt")
+public func ehr_ibp1_decrypt(
     _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ ct: UnsafePointer<UInt8>?, _ ctLen: Int
 ) -> ehr_status {
     cabiCall {
@@ -43,8 +43,8 @@ public func ehr_decrypt(
     }
 }
 
-@_cdecl("ehr_rekey")
-public func ehr_rekey(
+@_cdecl("ehr_rekey_create")
+public func ehr_rekey_create(
     _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
     _ delegatee: UnsafePointer<UInt8>?, _ delegateeLen: Int
 ) -> ehr_status {
@@ -61,8 +61,8 @@ public func ehr_rekey(
     }
 }
 
-@_cdecl("ehr_reencrypt")
-public func ehr_reencrypt(
+@_cdecl("ehr_ibp1_reencrypt")
+public func ehr_ibp1_reencrypt(
     _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
     _ rekey: UnsafePointer<UInt8>?, _ rekeyLen: Int, _ ct: UnsafePointer<UInt8>?, _ ctLen: Int
 ) -> ehr_status {

@@ -11,8 +11,8 @@ private func purposeArgument(_ purpose: UInt8) throws -> SignedPurpose {
     return p
 }
 
-@_cdecl("ehr_sign")
-public func ehr_sign(
+@_cdecl("ehr_signature_sign")
+public func ehr_signature_sign(
     _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
     _ purpose: UInt8, _ timestampMs: UInt64, _ payload: UnsafePointer<UInt8>?, _ payloadLen: Int
 ) -> ehr_status {
@@ -32,8 +32,8 @@ public func ehr_sign(
     }
 }
 
-@_cdecl("ehr_verify")
-public func ehr_verify(
+@_cdecl("ehr_signature_verify")
+public func ehr_signature_verify(
     _ ctx: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
     _ guardHandle: OpaquePointer?, _ signer: UnsafePointer<UInt8>?, _ signerLen: Int, _ purpose: UInt8,
     _ signedMsg: UnsafePointer<UInt8>?, _ signedLen: Int, _ nowMs: UInt64

@@ -27,8 +27,8 @@ public func ehr_rekey_split(
     }
 }
 
-@_cdecl("ehr_reencrypt_fragment")
-public func ehr_reencrypt_fragment(
+@_cdecl("ehr_fragment_create")
+public func ehr_fragment_create(
     _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
     _ share: UnsafePointer<UInt8>?, _ shareLen: Int, _ ct: UnsafePointer<UInt8>?, _ ctLen: Int
 ) -> ehr_status {

@@ -84,7 +84,7 @@ class Scalar(_Element):
     @classmethod
     def random(cls) -> "Scalar":
         out = _out(SCALAR_BYTES)
-        check(lib.ehr_scalar_random(out))
+        check(lib.ehr_scalar_generate(out))
         return cls._trusted(bytes(out))
 
     @classmethod
@@ -96,7 +96,7 @@ class Scalar(_Element):
         out = _out(SCALAR_BYTES)
         m, ml = _bytes_arg(msg)
         d, dl = _bytes_arg(dst)
-        check(lib.ehr_hash_to_scalar(out, m, ml, d, dl))
+        check(lib.ehr_scalar_hash(out, m, ml, d, dl))
         return cls._trusted(bytes(out))
 
     def __int__(self) -> int:
@@ -149,8 +149,8 @@ class G1(_Point):
     _check = lib.ehr_g1_check
     _add = lib.ehr_g1_add
     _mul = lib.ehr_g1_mul
-    _gen = lib.ehr_g1_generator
-    _hash = lib.ehr_hash_to_g1
+    _gen = lib.ehr_g1_get_generator
+    _hash = lib.ehr_g1_hash
 
 
 class G2(_Point):
@@ -159,8 +159,8 @@ class G2(_Point):
     _check = lib.ehr_g2_check
     _add = lib.ehr_g2_add
     _mul = lib.ehr_g2_mul
-    _gen = lib.ehr_g2_generator
-    _hash = lib.ehr_hash_to_g2
+    _gen = lib.ehr_g2_get_generator
+    _hash = lib.ehr_g2_hash
 
 
 class GT(_Element):
@@ -171,7 +171,7 @@ class GT(_Element):
     @classmethod
     def generator(cls) -> "GT":
         out = _out(GT_BYTES)
-        check(lib.ehr_gt_generator(out))
+        check(lib.ehr_gt_get_generator(out))
         return cls._trusted(bytes(out))
 
     def _binary(self, fn, other):
@@ -196,7 +196,7 @@ class GT(_Element):
 def pairing(p: G1, q: G2) -> GT:
     """e(p, q), normalised as blst normalises it (PROTOCOL.md section 1)."""
     out = _out(GT_BYTES)
-    check(lib.ehr_pairing(out, _buf(p._b, G1_BYTES), _buf(q._b, G2_BYTES)))
+    check(lib.ehr_pairing_compute(out, _buf(p._b, G1_BYTES), _buf(q._b, G2_BYTES)))
     return GT._trusted(bytes(out))
 
 

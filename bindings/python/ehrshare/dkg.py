@@ -26,6 +26,8 @@ from collections import namedtuple
 from typing import Iterable, List, Sequence, Tuple, Union
 
 from . import _ffi
+from ._handle import Handle
+from .pre import IdentityKey  # the one class of ehr_identity_key
 from ._core import call_variable, check, in_buf, out_fixed
 from ._decl_keys import DKGFault
 from .errors import EhrError, Status
@@ -101,41 +103,7 @@ def roster_bytes(entries: Iterable[Tuple[Identity, bytes]]) -> bytes:
     return bytes(out)
 
 
-class _Handle:
-    """Owns one ehr_* handle and releases it exactly once. After close() the
-    handle is NULL, which the library reports as EHR_ERR_NULL_POINTER."""
-    _free_name = ""
-
-    def __init__(self, ptr: ctypes.c_void_p):
-        self._h = ptr
-
-    @classmethod
-    def _create(cls, fn, *args):
-        ptr = ctypes.c_void_p()
-        check(fn(ctypes.byref(ptr), *args))
-        obj = cls.__new__(cls)
-        _Handle.__init__(obj, ptr)
-        return obj
-
-    def close(self) -> None:
-        h, self._h = getattr(self, "_h", None), None
-        if h is not None and h.value:
-            getattr(lib, self._free_name)(h)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown: the library may be gone
-            pass
-
-
-class NodeKey(_Handle):
+class NodeKey(Handle):
     """An authority's long-term DKG channel keys (Ed25519 + X25519)."""
     _free_name = "ehr_dkg_node_key_free"
 
@@ -156,7 +124,7 @@ class NodeKey(_Handle):
         return bytes(out)
 
 
-class PublicParams(_Handle):
+class PublicParams(Handle):
     """PARAMS (sid, t, n, y, Y_1..Y_n), decoded and validated once."""
     _free_name = "ehr_params_free"
 
@@ -219,7 +187,7 @@ class PublicParams(_Handle):
         return IdentityKey._create(lib.ehr_identity_key_combine, self._h, ptrs, lens, count, ident, id_len)
 
 
-class KeyShare(_Handle):
+class KeyShare(Handle):
     """Authority i's secret share x_i with its PARAMS; issues partial keys."""
     _free_name = "ehr_key_share_free"
 
@@ -254,7 +222,7 @@ class KeyShare(_Handle):
         return call_variable(lib.ehr_key_share_answer_blind, self._h, args_after=(req, req_len, ident, id_len))
 
 
-class Blinding(_Handle):
+class Blinding(Handle):
     """User side of blinded issuance: a blinding factor for one identity and
     its BLIND_REQUEST. Each authority's BLIND_PARTIAL answer unblinds into an
     ordinary PARTIAL_KEY for PublicParams.combine."""
@@ -276,47 +244,7 @@ class Blinding(_Handle):
         return call_variable(lib.ehr_blinding_unblind, self._h, args_after=(buf, n))
 
 
-class IdentityKey(_Handle):
-    """A user's decryption key ske and signing key sks (G1), checked against y."""
-    _free_name = "ehr_identity_key_free"
-
-    @classmethod
-    def from_bytes(cls, params: PublicParams, identity: Identity, decryption_key: bytes,
-                   signing_key: bytes) -> "IdentityKey":
-        """Loads exported keys, checking both against the master public key of `params`.
-
-        The handle is the library's one `ehr_identity_key`: the same kind that
-        ehrshare.pre uses for encryption, re-encryption keys and signatures."""
-        from .pre import Context  # a context binds y; ehr_identity_key_new takes one
-
-        ident, id_len = in_buf(_id_bytes(identity))
-        with Context(params.master_public_key) as ctx:
-            ptr = ctypes.c_void_p()
-            check(lib.ehr_identity_key_new(ctx, ctypes.byref(ptr), ident, id_len,
-                                           _fixed_in(decryption_key, G1_BYTES, "decryption_key"),
-                                           _fixed_in(signing_key, G1_BYTES, "signing_key")))
-        obj = cls.__new__(cls)
-        _Handle.__init__(obj, ptr)
-        return obj
-
-    @property
-    def decryption_key(self) -> bytes:
-        out = out_fixed(G1_BYTES)
-        check(lib.ehr_identity_key_get_decryption_key(self._h, out))
-        return bytes(out)
-
-    @property
-    def signing_key(self) -> bytes:
-        out = out_fixed(G1_BYTES)
-        check(lib.ehr_identity_key_get_signing_key(self._h, out))
-        return bytes(out)
-
-    @property
-    def identity(self) -> bytes:
-        return call_variable(lib.ehr_identity_key_get_identity, self._h)
-
-
-class DKGSession(_Handle):
+class DKGSession(Handle):
     """One authority's side of one DKG run (sans I/O).
 
     start() and advance() return the Messages to send; hand every message

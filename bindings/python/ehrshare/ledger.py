@@ -15,6 +15,7 @@ import struct
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from . import _ffi
+from ._handle import Handle
 from ._core import call_variable, check, in_buf, out_fixed
 from .errors import EhrError, Status
 
@@ -60,51 +61,15 @@ def _indices(fn, *before, after=()):
     return [int(v) for v in buf[: n.value]]
 
 
-class _Handle:
-    """Owns one C handle; `_free` is the matching ehr_*_free."""
-    _free = None
-
-    def __init__(self, ptr: ctypes.c_void_p):
-        self._ptr = ptr
-
-    @property
-    def _h(self) -> ctypes.c_void_p:
-        if not self._ptr:
-            raise EhrError(Status.ERR_STATE, f"{type(self).__name__} is closed")
-        return self._ptr
-
-    @property
-    def closed(self) -> bool:
-        return not self._ptr
-
-    def close(self) -> None:
-        """Frees the handle; later calls are harmless (the handle is forgotten first)."""
-        ptr, self._ptr = getattr(self, "_ptr", None), None
-        if ptr:
-            type(self)._free(ptr)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
 def _new_handle(fn, *args) -> ctypes.c_void_p:
     out = ctypes.c_void_p()
     check(fn(ctypes.byref(out), *args))
     return out
 
 
-class NodeKey(_Handle):
+class NodeKey(Handle):
     """An Ed25519 node key; the seed stays inside the library and is wiped on close()."""
-    _free = staticmethod(lib.ehr_node_key_free)
+    _free_name = "ehr_node_key_free"
 
     @classmethod
     def generate(cls) -> "NodeKey":
@@ -117,7 +82,7 @@ class NodeKey(_Handle):
     @property
     def public_key(self) -> bytes:
         out = out_fixed(PUBLIC_KEY_BYTES)
-        check(lib.ehr_node_key_public(self._h, out))
+        check(lib.ehr_node_key_get_public(self._h, out))
         return bytes(out)
 
     def sign(self, message: bytes) -> bytes:
@@ -138,9 +103,9 @@ def verify_node_signature(public_key: bytes, message: bytes, signature: bytes) -
     return True
 
 
-class Genesis(_Handle):
+class Genesis(Handle):
     """Block 0: chain name, slot length, K, replay window, drift, seed and founding nodes."""
-    _free = staticmethod(lib.ehr_genesis_free)
+    _free_name = "ehr_genesis_free"
 
     @classmethod
     def new(cls, chain_name: bytes, genesis_time_ms: int, slot_ms: int, producers: int, seed: bytes,
@@ -178,7 +143,7 @@ class Genesis(_Handle):
     @property
     def hash(self) -> bytes:
         out = out_fixed(HASH_BYTES)
-        check(lib.ehr_genesis_hash(self._h, out))
+        check(lib.ehr_genesis_get_hash(self._h, out))
         return bytes(out)
 
 
@@ -206,11 +171,11 @@ class RequestInfo:
         self.proxies, self.receipts = proxies, receipts
 
 
-class Ledger(_Handle):
+class Ledger(Handle):
     """A durable ledger node: the verified chain, its state and a pool of pending transactions.
 
     Use from one thread at a time."""
-    _free = staticmethod(lib.ehr_ledger_free)
+    _free_name = "ehr_ledger_free"
 
     @classmethod
     def open(cls, path: str, genesis: Optional[bytes], master_public_key: Optional[bytes],
@@ -226,7 +191,7 @@ class Ledger(_Handle):
     @property
     def open_report(self) -> OpenReport:
         verified, cut = ctypes.c_uint64(), ctypes.c_uint64()
-        reason = call_variable(lib.ehr_ledger_open_report, self._h, ctypes.byref(verified), ctypes.byref(cut))
+        reason = call_variable(lib.ehr_ledger_get_open_report, self._h, ctypes.byref(verified), ctypes.byref(cut))
         return OpenReport(verified.value, cut.value or None, reason.decode("utf-8", "replace"))
 
     def verify(self) -> int:
@@ -245,7 +210,7 @@ class Ledger(_Handle):
     @property
     def pool_count(self) -> int:
         n = ctypes.c_size_t()
-        check(lib.ehr_ledger_pool_count(self._h, ctypes.byref(n)))
+        check(lib.ehr_ledger_get_pool_count(self._h, ctypes.byref(n)))
         return n.value
 
     def make_block(self, key: NodeKey, producer: int, slot: int) -> bytes:
@@ -279,71 +244,71 @@ class Ledger(_Handle):
 
     @property
     def height(self) -> int:
-        return self._u64(lib.ehr_ledger_height)
+        return self._u64(lib.ehr_ledger_get_height)
 
     @property
     def irreversible_height(self) -> int:
-        return self._u64(lib.ehr_ledger_irreversible_height)
+        return self._u64(lib.ehr_ledger_get_irreversible_height)
 
     @property
     def tip_hash(self) -> bytes:
-        return self._hash(lib.ehr_ledger_tip_hash)
+        return self._hash(lib.ehr_ledger_get_tip_hash)
 
     @property
     def genesis_hash(self) -> bytes:
-        return self._hash(lib.ehr_ledger_genesis_hash)
+        return self._hash(lib.ehr_ledger_get_genesis_hash)
 
     @property
     def tip_slot(self) -> int:
-        return self._u64(lib.ehr_ledger_tip_slot)
+        return self._u64(lib.ehr_ledger_get_tip_slot)
 
     def slot_at(self, unix_ms: int) -> int:
-        return self._u64(lib.ehr_ledger_slot_at, unix_ms)
+        return self._u64(lib.ehr_ledger_get_slot_at, unix_ms)
 
     def slot_time(self, slot: int) -> int:
-        return self._u64(lib.ehr_ledger_slot_time, slot)
+        return self._u64(lib.ehr_ledger_get_slot_time, slot)
 
     @property
     def schedule(self) -> List[int]:
-        return _indices(lib.ehr_ledger_schedule, self._h)
+        return _indices(lib.ehr_ledger_get_schedule, self._h)
 
     @property
     def active_producers(self) -> List[int]:
-        return _indices(lib.ehr_ledger_active_producers, self._h)
+        return _indices(lib.ehr_ledger_get_active_producers, self._h)
 
     def scheduled_producer(self, slot: int) -> int:
         p = ctypes.c_uint16()
-        check(lib.ehr_ledger_scheduled_producer(self._h, ctypes.byref(p), slot))
+        check(lib.ehr_ledger_get_scheduled_producer(self._h, ctypes.byref(p), slot))
         return p.value
 
     @property
     def node_count(self) -> int:
         n = ctypes.c_size_t()
-        check(lib.ehr_ledger_node_count(self._h, ctypes.byref(n)))
+        check(lib.ehr_ledger_get_node_count(self._h, ctypes.byref(n)))
         return n.value
 
     def node(self, index: int) -> Tuple[int, int, bytes]:
         """(stake, next sequence, public key) of a node."""
         stake, seq, key = ctypes.c_uint64(), ctypes.c_uint64(), out_fixed(PUBLIC_KEY_BYTES)
-        check(lib.ehr_ledger_node(self._h, ctypes.byref(stake), ctypes.byref(seq), key, index))
+        check(lib.ehr_ledger_get_node(self._h, ctypes.byref(stake), ctypes.byref(seq), key, index))
         return stake.value, seq.value, bytes(key)
 
     def next_sequence(self, index: int) -> int:
         return self.node(index)[1]
 
     def block(self, height: int) -> bytes:
-        return call_variable(lib.ehr_ledger_block, self._h, args_after=(height,))
+        return call_variable(lib.ehr_ledger_get_block, self._h, args_after=(height,))
 
     def record(self, record_id: bytes) -> RecordInfo:
         rid = _fixed(record_id, HASH_BYTES, "record_id")
         digest, height = out_fixed(HASH_BYTES), ctypes.c_uint64()
         olen, ulen = ctypes.c_size_t(), ctypes.c_size_t()
         args = (self._h, digest, ctypes.byref(height))
-        status = lib.ehr_ledger_record(*args, None, 0, ctypes.byref(olen), None, 0, ctypes.byref(ulen), rid)
+        status = lib.ehr_ledger_get_record(*args, None, 0, ctypes.byref(olen), None, 0, ctypes.byref(ulen), rid)
         if status != Status.ERR_BUFFER_TOO_SMALL:
             check(status)
         owner, uri = out_fixed(max(olen.value, 1)), out_fixed(max(ulen.value, 1))
-        check(lib.ehr_ledger_record(*args, owner, olen.value, ctypes.byref(olen), uri, ulen.value,
+        check(lib.ehr_ledger_get_record(*args, owner, olen.value, ctypes.byref(olen), uri, ulen.value,
                                     ctypes.byref(ulen), rid))
         return RecordInfo(bytes(owner[: olen.value]), bytes(digest), bytes(uri[: ulen.value]), height.value)
 
@@ -360,11 +325,11 @@ class Ledger(_Handle):
         record, height, receipts = out_fixed(HASH_BYTES), ctypes.c_uint64(), ctypes.c_size_t()
         rlen, plen = ctypes.c_size_t(), ctypes.c_size_t()
         args = (self._h, record, ctypes.byref(height), ctypes.byref(receipts))
-        status = lib.ehr_ledger_request(*args, None, 0, ctypes.byref(rlen), None, 0, ctypes.byref(plen), rid)
+        status = lib.ehr_ledger_get_request(*args, None, 0, ctypes.byref(rlen), None, 0, ctypes.byref(plen), rid)
         if status != Status.ERR_BUFFER_TOO_SMALL:
             check(status)
         requester, proxies = out_fixed(max(rlen.value, 1)), (ctypes.c_uint16 * max(plen.value, 1))()
-        check(lib.ehr_ledger_request(*args, requester, rlen.value, ctypes.byref(rlen), proxies, plen.value,
+        check(lib.ehr_ledger_get_request(*args, requester, rlen.value, ctypes.byref(rlen), proxies, plen.value,
                                      ctypes.byref(plen), rid))
         return RequestInfo(bytes(requester[: rlen.value]), bytes(record), height.value,
                            [int(p) for p in proxies[: plen.value]], receipts.value)
@@ -372,7 +337,7 @@ class Ledger(_Handle):
     def receipt(self, request_id: bytes, proxy: int) -> bytes:
         """The re-encrypted hash `proxy` reported for a request (EhrError NOT_FOUND if none)."""
         out = out_fixed(HASH_BYTES)
-        check(lib.ehr_ledger_request_receipt(self._h, out, _fixed(request_id, HASH_BYTES, "request_id"), proxy))
+        check(lib.ehr_ledger_get_request_receipt(self._h, out, _fixed(request_id, HASH_BYTES, "request_id"), proxy))
         return bytes(out)
 
     def fetch_envelope(self, store: "RecordStore", record_id: bytes) -> bytes:
@@ -381,9 +346,9 @@ class Ledger(_Handle):
                              args_after=(store._h, _fixed(record_id, HASH_BYTES, "record_id")))
 
 
-class RecordStore(_Handle):
+class RecordStore(Handle):
     """The content-addressed envelope store: put → (URI, SHA-256); get re-hashes."""
-    _free = staticmethod(lib.ehr_store_free)
+    _free_name = "ehr_store_free"
 
     @classmethod
     def open(cls, path: str, name: str) -> "RecordStore":
@@ -490,14 +455,14 @@ def sign_identity(tx: bytes, signing_key: bytes, master_public_key: bytes, genes
 def tx_id(tx: bytes) -> bytes:
     out = out_fixed(HASH_BYTES)
     buf, n = in_buf(tx)
-    check(lib.ehr_tx_id(out, buf, n))
+    check(lib.ehr_tx_get_id(out, buf, n))
     return bytes(out)
 
 
 def signing_message(genesis_hash: bytes, tx: bytes) -> bytes:
     """The bytes a transaction's signatures cover (an identity signature's SIGNED payload)."""
     buf, n = in_buf(tx)
-    return call_variable(lib.ehr_tx_signing_message, args_after=(
+    return call_variable(lib.ehr_tx_get_signing_message, args_after=(
         _fixed(genesis_hash, HASH_BYTES, "genesis_hash"), buf, n))
 
 

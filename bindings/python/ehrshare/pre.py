@@ -23,6 +23,7 @@ import time
 from typing import Iterable, List, Optional, Tuple, Union
 
 from . import _ffi
+from ._handle import Handle
 from ._core import call_variable, check, in_buf
 from .bls import G1_BYTES, G2_BYTES, GT_BYTES
 from .errors import EhrError, Status
@@ -63,49 +64,11 @@ def _path(p) -> bytes:
     return os.fsencode(p)
 
 
-class _Handle:
-    """Owns one library handle; subclasses set _FREE to its ehr_*_free."""
-    _FREE = None
-
-    def __init__(self):
-        self._h = ctypes.c_void_p()
-
-    @property
-    def _as_parameter_(self):
-        # A closed handle is passed as NULL: the library reports
-        # EHR_ERR_NULL_POINTER (an exception raised here would reach the
-        # caller wrapped in ctypes.ArgumentError).
-        return self._h
-
-    @property
-    def closed(self) -> bool:
-        return not self._h
-
-    def close(self) -> None:
-        """Releases the handle (idempotent)."""
-        h, self._h = self._h, ctypes.c_void_p()
-        if h:
-            type(self)._FREE(h)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def __del__(self):
-        # At interpreter shutdown the library or the class may already be gone.
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
-class Context(_Handle):
+class Context(Handle):
     """A deployment: the master public key y (96-byte compressed G2), its
     fingerprint, precomputed pairing lines and the recipient cache.
     Thread-safe; one instance may serve every thread."""
-    _FREE = lib.ehr_pre_context_free
+    _free_name = "ehr_pre_context_free"
 
     def __init__(self, y: bytes):
         super().__init__()
@@ -114,13 +77,13 @@ class Context(_Handle):
     @property
     def fingerprint(self) -> bytes:
         out = (ctypes.c_uint8 * FINGERPRINT_BYTES)()
-        check(lib.ehr_pre_context_fingerprint(self, out))
+        check(lib.ehr_pre_context_get_fingerprint(self, out))
         return bytes(out)
 
     def encrypt(self, m: bytes, identity: IdLike) -> bytes:
         """Enc1 of a GT element (576 bytes) to `identity`: a CT1 object."""
         i, il = in_buf(_id(identity))
-        return call_variable(lib.ehr_encrypt, self, args_after=(_fixed(m, GT_BYTES, "m"), i, il))
+        return call_variable(lib.ehr_ibp1_encrypt, self, args_after=(_fixed(m, GT_BYTES, "m"), i, il))
 
     def seal(self, plaintext: bytes, owner: IdLike, record_context: bytes = b"") -> bytes:
         """Seals a record to its owner: a SEALED1 object."""
@@ -136,26 +99,52 @@ class Context(_Handle):
         check(lib.ehr_envelope_seal_file(self, _path(out_path), _path(in_path), o, ol, c, cl))
 
 
-class IdentityKey(_Handle):
+class IdentityKey(Handle):
     """One identity's decryption key ske and/or signing key sks (48-byte G1
     points from threshold extraction), checked against the context's y on
     import (EhrError ERR_VERIFY for a key of another identity). close()
     overwrites the keys inside the library."""
-    _FREE = lib.ehr_identity_key_free
+    _free_name = "ehr_identity_key_free"
 
     def __init__(self, context: Context, identity: IdLike, ske: Optional[bytes] = None,
                  sks: Optional[bytes] = None):
         super().__init__()
-        self.identity = _id(identity)
-        i, il = in_buf(self.identity)
-        check(lib.ehr_identity_key_new(context, ctypes.byref(self._h), i, il,
+        i, il = in_buf(_id(identity))
+        check(lib.ehr_identity_key_new(ctypes.byref(self._h), context, i, il,
                                        _fixed(ske, G1_BYTES, "ske"), _fixed(sks, G1_BYTES, "sks")))
+
+    @classmethod
+    def from_bytes(cls, params, identity: IdLike, decryption_key: bytes,
+                   signing_key: bytes) -> "IdentityKey":
+        """Loads exported keys, checking both against the master public key of
+        `params` (a dkg.PublicParams): a key restored from a backup."""
+        with Context(params.master_public_key) as ctx:
+            return cls(ctx, identity, ske=decryption_key, sks=signing_key)
+
+    @property
+    def identity(self) -> bytes:
+        """The identity the keys were extracted for (read from the library)."""
+        return call_variable(lib.ehr_identity_key_get_identity, self)
+
+    @property
+    def decryption_key(self) -> bytes:
+        """Exports ske (48 bytes). Secret: prefer keeping the key in this handle."""
+        out = (ctypes.c_uint8 * G1_BYTES)()
+        check(lib.ehr_identity_key_get_decryption_key(self, out))
+        return bytes(out)
+
+    @property
+    def signing_key(self) -> bytes:
+        """Exports sks (48 bytes). Secret: prefer keeping the key in this handle."""
+        out = (ctypes.c_uint8 * G1_BYTES)()
+        check(lib.ehr_identity_key_get_signing_key(self, out))
+        return bytes(out)
 
     def decrypt(self, ct: bytes) -> bytes:
         """Dec1 of a CT1 or Dec2 of a CT2 object: the GT element (576 bytes)."""
         out = (ctypes.c_uint8 * GT_BYTES)()
         c, cl = in_buf(ct)
-        check(lib.ehr_decrypt(self, out, c, cl))
+        check(lib.ehr_ibp1_decrypt(self, out, c, cl))
         return bytes(out)
 
     def open(self, sealed: bytes) -> bytes:
@@ -181,7 +170,7 @@ class IdentityKey(_Handle):
     def rekey(self, delegatee: IdLike) -> "ReKey":
         """A re-encryption key from this identity to `delegatee`."""
         d, dl = in_buf(_id(delegatee))
-        return ReKey(call_variable(lib.ehr_rekey, self, args_after=(d, dl)))
+        return ReKey(call_variable(lib.ehr_rekey_create, self, args_after=(d, dl)))
 
     def sign(self, payload: bytes, purpose: int = Purpose.LEDGER_TX,
              timestamp_ms: Optional[int] = None) -> bytes:
@@ -207,7 +196,7 @@ class ReKey:
         """CT1 -> CT2."""
         k, kl = in_buf(self.data)
         c, cl = in_buf(ct)
-        return call_variable(lib.ehr_reencrypt, args_after=(k, kl, c, cl))
+        return call_variable(lib.ehr_ibp1_reencrypt, args_after=(k, kl, c, cl))
 
     def reencrypt_envelope(self, sealed: bytes) -> bytes:
         """SEALED1 object -> SEALED2 object, or SEALED1 header -> SEALED2 header."""
@@ -231,7 +220,7 @@ def header_length(sealed: bytes) -> int:
     """Where the body of a SEALED1/SEALED2 object starts (validates the header)."""
     n = ctypes.c_size_t(0)
     s, sl = in_buf(sealed)
-    check(lib.ehr_envelope_header_length(ctypes.byref(n), s, sl))
+    check(lib.ehr_envelope_get_header_length(ctypes.byref(n), s, sl))
     return n.value
 
 
@@ -245,7 +234,7 @@ def reencrypt_fragment(share: bytes, ct: bytes) -> bytes:
     """Proxy k's REENC_FRAGMENT for a CT1 object or SEALED1 header/object."""
     s, sl = in_buf(share)
     c, cl = in_buf(ct)
-    return call_variable(lib.ehr_reencrypt_fragment, args_after=(s, sl, c, cl))
+    return call_variable(lib.ehr_fragment_create, args_after=(s, sl, c, cl))
 
 
 def _fragment_arrays(fragments: Iterable[bytes]):
@@ -308,20 +297,20 @@ class Envelope:
     combine = staticmethod(combine_fragments)
 
 
-class ReplayGuard(_Handle):
+class ReplayGuard(Handle):
     """Freshness window and seen (signer, nonce) pairs for SIGNED envelopes.
     Thread-safe."""
-    _FREE = lib.ehr_replay_guard_free
+    _free_name = "ehr_replay_guard_free"
 
     def __init__(self, window_ms: int = 300_000, capacity: int = 1 << 20):
         super().__init__()
         check(lib.ehr_replay_guard_new(ctypes.byref(self._h), window_ms, capacity))
 
 
-class AccessPolicy(_Handle):
+class AccessPolicy(Handle):
     """One record's access policy: granted (optionally until an expiry) and
     revoked identities. Thread-safe."""
-    _FREE = lib.ehr_access_policy_free
+    _free_name = "ehr_access_policy_free"
 
     def __init__(self, record_id: bytes, owner: IdLike):
         super().__init__()
@@ -343,7 +332,7 @@ def sign(key: IdentityKey, payload: bytes, purpose: int = Purpose.LEDGER_TX,
     """A SIGNED envelope of `payload` by `key`'s identity (needs sks)."""
     p, pl = in_buf(payload)
     ts = _now_ms() if timestamp_ms is None else timestamp_ms
-    return call_variable(lib.ehr_sign, key, args_after=(int(purpose), ts, p, pl))
+    return call_variable(lib.ehr_signature_sign, key, args_after=(int(purpose), ts, p, pl))
 
 
 def verify(context: Context, signed: bytes, signer: IdLike, purpose: int = Purpose.LEDGER_TX,
@@ -353,7 +342,7 @@ def verify(context: Context, signed: bytes, signer: IdLike, purpose: int = Purpo
     s, sl = in_buf(_id(signer))
     m, ml = in_buf(signed)
     now = _now_ms() if now_ms is None else now_ms
-    return call_variable(lib.ehr_verify, context,
+    return call_variable(lib.ehr_signature_verify, context,
                          args_after=(guard, s, sl, int(purpose), m, ml, now))
 
 

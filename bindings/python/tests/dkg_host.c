@@ -73,7 +73,7 @@ int main(void) {
         roster_len += EHR_DKG_NODE_PUBLIC_KEY_BYTES;
     }
     uint8_t nonce[32];
-    CHECK(ehr_scalar_random(nonce)); /* any 32 fresh bytes do */
+    CHECK(ehr_scalar_generate(nonce)); /* any 32 fresh bytes do */
     for (int k = 0; k < N; k++) {
         CHECK(ehr_dkg_new(&dkg[k], roster, roster_len, T, nonce, sizeof nonce, (uint16_t)(k + 1), keys[k]));
         ehr_dkg_node_key_free(keys[k]); /* the DKG keeps its own reference */

@@ -212,8 +212,8 @@ def test_null_pointers_are_reported_not_crashed():
     assert _ffi.lib.ehr_g1_mul(None, out, k) == Status.ERR_NULL_POINTER
     assert _ffi.lib.ehr_pairing_check(None, None, 1) == Status.ERR_NULL_POINTER
     dst = (ctypes.c_uint8 * 3).from_buffer_copy(b"dst")
-    assert _ffi.lib.ehr_hash_to_g1(out, None, 5, dst, 3) == Status.ERR_NULL_POINTER
-    assert _ffi.lib.ehr_hash_to_g1(out, None, 0, dst, 3) == Status.OK
+    assert _ffi.lib.ehr_g1_hash(out, None, 5, dst, 3) == Status.ERR_NULL_POINTER
+    assert _ffi.lib.ehr_g1_hash(out, None, 0, dst, 3) == Status.OK
 
 
 def test_lengths_above_ssize_max_are_refused_not_crashed():
@@ -223,6 +223,6 @@ def test_lengths_above_ssize_max_are_refused_not_crashed():
     out = (ctypes.c_uint8 * 48)()
     msg = (ctypes.c_uint8 * 4)()
     dst = (ctypes.c_uint8 * 3).from_buffer_copy(b"dst")
-    for fn in (_ffi.lib.ehr_hash_to_g1, _ffi.lib.ehr_hash_to_scalar):
+    for fn in (_ffi.lib.ehr_g1_hash, _ffi.lib.ehr_scalar_hash):
         assert fn(out, msg, 2 ** 64 - 1, dst, 3) == Status.ERR_PARAM
         assert b"msg" in _ffi.lib.ehr_last_error_message()

@@ -22,7 +22,7 @@ def buf(data: bytes):
 
 def g2_generator() -> bytes:
     out = (ctypes.c_uint8 * G2)()
-    assert lib.ehr_g2_generator(out) == OK
+    assert lib.ehr_g2_get_generator(out) == OK
     return bytes(out)
 
 
@@ -71,9 +71,9 @@ def test_every_free_ignores_a_live_handle_of_every_other_kind(free_name):
         # Each handle is still alive and usable after the foreign frees: a
         # released one would be a use-after-free (and crash or read garbage).
         fp = (ctypes.c_uint8 * 32)()
-        assert lib.ehr_pre_context_fingerprint(handles["ehr_pre_context_free"], fp) == OK
+        assert lib.ehr_pre_context_get_fingerprint(handles["ehr_pre_context_free"], fp) == OK
         pub = (ctypes.c_uint8 * 32)()
-        assert lib.ehr_node_key_public(handles["ehr_node_key_free"], pub) == OK
+        assert lib.ehr_node_key_get_public(handles["ehr_node_key_free"], pub) == OK
         assert lib.ehr_access_policy_grant(handles["ehr_access_policy_free"], buf(b"bob"), 3, 0) == OK
     finally:
         for owner, h in handles.items():
@@ -99,7 +99,7 @@ def test_zero_length_signed_payload_with_null_out_succeeds(ta):
     signed = key.sign(b"", timestamp_ms=test_pre.NOW)
     n = c_size_t(99)
     who = test_pre.ALICE.encode()
-    assert lib.ehr_verify(ta.ctx, None, 0, byref(n), None, buf(who), len(who), 2,
+    assert lib.ehr_signature_verify(ta.ctx, None, 0, byref(n), None, buf(who), len(who), 2,
                           buf(signed), len(signed), 0) == OK
     assert n.value == 0
 
@@ -116,7 +116,7 @@ def test_identity_key_free_ignores_other_kinds_and_keys_survive(ta):
         for owner, h in handles.items():
             lib.ehr_identity_key_free(h)
         fp = (ctypes.c_uint8 * 32)()
-        assert lib.ehr_pre_context_fingerprint(handles["ehr_pre_context_free"], fp) == OK
+        assert lib.ehr_pre_context_get_fingerprint(handles["ehr_pre_context_free"], fp) == OK
     finally:
         for owner, h in handles.items():
             getattr(lib, owner)(h)
@@ -156,19 +156,51 @@ def test_non_utf8_identity_ledger_section():
     assert message() == "subject: an identity must be valid UTF-8"
 
 
-def test_non_utf8_identity_keys_section(ta):
-    # ehr_identity_key_combine checks its id with the same helper.
-    p = c_void_p()
-    lens = (c_size_t * 1)(1)
-    ptrs = (ctypes.POINTER(ctypes.c_uint8) * 1)(ctypes.cast(buf(b"x"), ctypes.POINTER(ctypes.c_uint8)))
-    # NULL params is reported before the identity, so check the identity of a
-    # key import, which the PRE and key sections share.
-    y = ta.y
-    key = c_void_p()
-    assert lib.ehr_identity_key_new(ta.ctx, byref(key), buf(BAD_UTF8), len(BAD_UTF8),
-                                    buf(ta.ske(test_pre.ALICE)), None) == PARAM
-    assert message() == "id: an identity must be valid UTF-8"
-    assert y and p.value is None and lens[0] == 1 and ptrs
+@pytest.fixture(scope="module")
+def dkg_run():
+    from test_dkg import Consortium
+    net = Consortium(3, 5).run()
+    params = net.session(1).params()
+    shares = [s.key_share() for s in net.sessions]
+    yield params, shares
+    for share in shares:
+        share.close()
+    params.close()
+    net.close()
+
+
+def test_non_utf8_identity_keys_section(dkg_run):
+    """Every identity argument of ehrshare_keys.h, called directly: the same
+    three reports (bad UTF-8, empty, NULL) as the PRE and ledger sections."""
+    from ehrshare.dkg import issue_partial_key
+    params, shares = dkg_run
+    good = b"patient:alice"
+    partial = issue_partial_key(shares[0], good)
+    pk = buf(partial)
+    n = c_size_t()
+    index = ctypes.c_uint16()
+    h = c_void_p()
+    ptrs = (ctypes.POINTER(ctypes.c_uint8) * 1)(ctypes.cast(pk, ctypes.POINTER(ctypes.c_uint8)))
+    lens = (c_size_t * 1)(len(partial))
+    calls = {
+        "ehr_key_share_issue": lambda i, il: lib.ehr_key_share_issue(shares[0]._h, None, 0, byref(n), i, il),
+        "ehr_partial_key_verify": lambda i, il: lib.ehr_partial_key_verify(params._h, byref(index), pk,
+                                                                          len(partial), i, il),
+        "ehr_blinding_new": lambda i, il: lib.ehr_blinding_new(byref(h), params._h, i, il),
+        "ehr_identity_key_combine": lambda i, il: lib.ehr_identity_key_combine(byref(h), params._h, ptrs,
+                                                                              lens, 1, i, il),
+    }
+    for name, call in calls.items():
+        assert call(buf(BAD_UTF8), len(BAD_UTF8)) == PARAM, name
+        assert message().endswith(": an identity must be valid UTF-8"), (name, message())
+        assert call(buf(b""), 0) == PARAM, name
+        assert ": an identity is 1 to 1024 bytes of UTF-8" in message(), (name, message())
+        assert call(None, 5) == NULL_POINTER, name
+        assert message().endswith(" is NULL"), (name, message())
+        assert h.value is None, name
+    # The good identity passes the same calls (one partial key is below t = 3).
+    assert lib.ehr_partial_key_verify(params._h, byref(index), pk, len(partial), buf(good), len(good)) == OK
+    assert index.value == shares[0].index
 
 
 def test_file_output_replaces_a_0644_file_with_a_0600_one(ta, tmp_path):
@@ -202,3 +234,28 @@ def test_file_output_does_not_follow_a_symlink(ta, tmp_path):
     assert not os.path.islink(link)
     assert link.read_bytes() == b"record"
     assert (os.lstat(link).st_mode & 0o777) == 0o600
+
+
+def test_open_into_the_callers_buffer_leaves_no_plaintext_on_failure(ta):
+    """ehr_envelope_open decrypts straight into out: when the last of several
+    chunks is tampered with, the verified chunks already written are zeroed."""
+    DECRYPT = 21
+    key = ta.key(test_pre.ALICE)
+    record = b"P" * (3 * 65536 + 100)
+    sealed = ta.ctx.seal(record, test_pre.ALICE)
+    out = (ctypes.c_uint8 * len(record))()
+    n = c_size_t()
+    assert lib.ehr_envelope_open(key, out, len(out), byref(n), buf(sealed), len(sealed)) == OK
+    assert bytes(out[: n.value]) == record
+    bad = bytearray(sealed)
+    bad[-1] ^= 1
+    ctypes.memset(out, 0xAA, len(out))
+    assert lib.ehr_envelope_open(key, out, len(out), byref(n), buf(bytes(bad)), len(bad)) == DECRYPT
+    assert b"P" not in bytes(out)
+    # Sealing into an exactly sized buffer gives an object that opens.
+    size = c_size_t()
+    o, ol = buf(b"patient:alice"), len(b"patient:alice")
+    assert lib.ehr_envelope_seal(ta.ctx, None, 0, byref(size), o, ol, None, 0, buf(record), len(record)) == BUFFER_TOO_SMALL
+    dst = (ctypes.c_uint8 * size.value)()
+    assert lib.ehr_envelope_seal(ta.ctx, dst, size.value, byref(size), o, ol, None, 0, buf(record), len(record)) == OK
+    assert key.open(bytes(dst[: size.value])) == record

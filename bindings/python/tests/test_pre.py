@@ -558,19 +558,19 @@ def test_null_pointers_are_statuses(ta):
     assert lib.ehr_pre_context_new(None, None) == NP
     h = ctypes.c_void_p(1)
     assert lib.ehr_pre_context_new(ctypes.byref(h), None) == NP and not h
-    assert lib.ehr_encrypt(None, out, 4096, ctypes.byref(n), gt, bob, len(BOB)) == NP
-    assert lib.ehr_encrypt(ta.ctx, out, 4096, None, gt, bob, len(BOB)) == NP
-    assert lib.ehr_encrypt(ta.ctx, out, 4096, ctypes.byref(n), None, bob, len(BOB)) == NP
-    assert lib.ehr_encrypt(ta.ctx, out, 4096, ctypes.byref(n), gt, None, len(BOB)) == NP
-    assert lib.ehr_decrypt(ta.key(BOB), None, gt, 576) == NP
-    assert lib.ehr_decrypt(ta.key(BOB), out, None, 10) == NP
-    assert lib.ehr_identity_key_new(ta.ctx, None, bob, len(BOB), None, None) == NP
+    assert lib.ehr_ibp1_encrypt(None, out, 4096, ctypes.byref(n), gt, bob, len(BOB)) == NP
+    assert lib.ehr_ibp1_encrypt(ta.ctx, out, 4096, None, gt, bob, len(BOB)) == NP
+    assert lib.ehr_ibp1_encrypt(ta.ctx, out, 4096, ctypes.byref(n), None, bob, len(BOB)) == NP
+    assert lib.ehr_ibp1_encrypt(ta.ctx, out, 4096, ctypes.byref(n), gt, None, len(BOB)) == NP
+    assert lib.ehr_ibp1_decrypt(ta.key(BOB), None, gt, 576) == NP
+    assert lib.ehr_ibp1_decrypt(ta.key(BOB), out, None, 10) == NP
+    assert lib.ehr_identity_key_new(None, ta.ctx, bob, len(BOB), None, None) == NP
     assert lib.ehr_envelope_open(ta.key(BOB), out, 4096, ctypes.byref(n), None, 0) == NP
     assert lib.ehr_envelope_seal(ta.ctx, out, 4096, ctypes.byref(n), bob, len(BOB), None, 0, None, 5) == NP
-    assert lib.ehr_envelope_header_length(None, gt, 576) == NP
+    assert lib.ehr_envelope_get_header_length(None, gt, 576) == NP
     assert lib.ehr_fragments_combine(out, 4096, ctypes.byref(n), gt, 576, None, None, 1) == NP
     assert lib.ehr_envelope_open_file(ta.key(BOB), None, b"x") == NP
-    assert lib.ehr_verify(ta.ctx, out, 4096, ctypes.byref(n), None, None, 0, 1, gt, 576, 0) == NP
+    assert lib.ehr_signature_verify(ta.ctx, out, 4096, ctypes.byref(n), None, None, 0, 1, gt, 576, 0) == NP
     assert lib.ehr_request_verify(ta.key(ALICE), out, 4096, ctypes.byref(n), None, None, gt, 576, 0) == NP
     assert b"NULL" in lib.ehr_last_error_message()
     # Freeing NULL is harmless and keeps the last error message.
@@ -599,7 +599,7 @@ def test_short_buffers_report_the_size(ta):
     signed = sign(ta.key(BOB), p, Purpose.LEDGER_TX, NOW)
     mb = (ctypes.c_uint8 * len(signed)).from_buffer_copy(signed)
     bob = (ctypes.c_uint8 * len(BOB)).from_buffer_copy(BOB.encode())
-    st = lib.ehr_verify(ta.ctx, small, 10, ctypes.byref(n), None, bob, len(BOB), 2, mb, len(signed), NOW)
+    st = lib.ehr_signature_verify(ta.ctx, small, 10, ctypes.byref(n), None, bob, len(BOB), 2, mb, len(signed), NOW)
     assert st == Status.ERR_BUFFER_TOO_SMALL and n.value == 1000
 
 
@@ -608,10 +608,10 @@ def test_handle_of_another_kind_is_param(ta):
     gt = (ctypes.c_uint8 * 576).from_buffer_copy(GT.generator().to_bytes())
     alice = (ctypes.c_uint8 * len(ALICE)).from_buffer_copy(ALICE.encode())
     with ReplayGuard() as guard:
-        st = lib.ehr_encrypt(guard, None, 0, ctypes.byref(n), gt, alice, len(ALICE))
+        st = lib.ehr_ibp1_encrypt(guard, None, 0, ctypes.byref(n), gt, alice, len(ALICE))
         assert st == Status.ERR_PARAM
         out = (ctypes.c_uint8 * 576)()
-        assert lib.ehr_decrypt(ta.ctx, out, gt, 576) == Status.ERR_PARAM
+        assert lib.ehr_ibp1_decrypt(ta.ctx, out, gt, 576) == Status.ERR_PARAM
 
 
 # MARK: - Cross-check against the Python reference (Tests/Vectors/pre_ibp1_envelope.json)
