@@ -49,6 +49,26 @@ final class RecordStoreTests: XCTestCase {
         XCTAssertEqual(try store.verifyAll(), [])
     }
 
+    /// A relative path beginning with `file:` is a plain file name, never a SQLite URI:
+    /// `file:x.db?mode=memory` must create that file and keep what was put across a reopen.
+    func testFileColonPathIsAPlainFileNotAURI() throws {
+        let previous = FileManager.default.currentDirectoryPath
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(dir))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        let name = "file:x.db?mode=memory"
+        let bytes = envelope(3)
+        let address: RecordAddress
+        do {
+            let store = try SQLiteRecordStore(path: name, name: "hospital-a")
+            address = try store.put(bytes)
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/" + name))
+        let again = try SQLiteRecordStore(path: name, name: "hospital-a")
+        XCTAssertEqual(try again.get(uri: address.uri, expectedSHA256: address.sha256), bytes)
+        XCTAssertEqual(SQLiteDatabase.plainFileName("FILE:y.db"), "./FILE:y.db")
+        XCTAssertEqual(SQLiteDatabase.plainFileName("/tmp/file:y.db"), "/tmp/file:y.db")
+    }
+
     func testAddressParsing() throws {
         let digest = SHA256.hash([1])
         let a = try RecordAddress(storeName: "h.b_c-1", sha256: digest)
