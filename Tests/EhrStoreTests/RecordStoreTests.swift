@@ -130,6 +130,36 @@ final class RecordStoreTests: XCTestCase {
         XCTAssertThrowsError(try store.get(uri: b.uri, expectedSHA256: b.sha256))
     }
 
+    /// Re-putting the genuine bytes of a damaged row repairs it (it used to return OK and
+    /// leave the damaged row in place).
+    func testReputRepairsADamagedRow() throws {
+        let store = try SQLiteRecordStore(path: path, name: "h")
+        let genuine = envelope(5)
+        let a = try store.put(genuine)
+        let b = try store.put(envelope(6))
+        let db = try SQLiteDatabase(path: path)
+        var damaged = genuine
+        damaged[17] ^= 0x80
+        let upd = try db.prepare("UPDATE envelopes SET bytes = ?1 WHERE sha256 = ?2")
+        try upd.bind(1, damaged)
+        try upd.bind(2, a.sha256)
+        try upd.run()
+        XCTAssertEqual(try store.verifyAll(), [Hex.encode(a.sha256)])
+        XCTAssertEqual(try store.put(genuine), a)
+        XCTAssertEqual(try store.get(uri: a.uri, expectedSHA256: a.sha256), genuine)
+        XCTAssertEqual(try store.verifyAll(), [])
+        // A row truncated with its size column changed too is also repaired.
+        let upd2 = try db.prepare("UPDATE envelopes SET bytes = ?1, size = ?2 WHERE sha256 = ?3")
+        try upd2.bind(1, Array(envelope(6).prefix(7)))
+        try upd2.bind(2, Int64(7))
+        try upd2.bind(3, b.sha256)
+        try upd2.run()
+        XCTAssertThrowsError(try store.get(uri: b.uri, expectedSHA256: b.sha256))
+        XCTAssertEqual(try store.put(envelope(6)), b)
+        XCTAssertEqual(try store.get(uri: b.uri, expectedSHA256: b.sha256), envelope(6))
+        XCTAssertEqual(try store.verifyAll(), [])
+    }
+
     /// Flips bytes of the database file: every read is either the right bytes or a typed error.
     func testFlippedBytesInTheStoreFile() throws {
         var addresses: [(RecordAddress, [UInt8])] = []
