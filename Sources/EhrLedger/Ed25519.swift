@@ -16,9 +16,11 @@ public enum Ed25519 {
         return EVP_DigestVerify(ctx, signature, 64, message, message.count) == 1
     }
 
-    /// True when OpenSSL accepts `publicKey` as an Ed25519 key (32 bytes).
+    /// True when OpenSSL accepts `publicKey` as an Ed25519 key (32 bytes) and it is
+    /// canonical and not of small order (``Ed25519KeyCheck``).
     static func isValidPublicKey(_ publicKey: [UInt8]) -> Bool {
-        guard publicKey.count == 32, let pkey = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nil, publicKey, 32)
+        guard Ed25519KeyCheck.isCanonicalAndNotSmallOrder(publicKey),
+              publicKey.count == 32, let pkey = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nil, publicKey, 32)
         else { return false }
         EVP_PKEY_free(pkey)
         return true

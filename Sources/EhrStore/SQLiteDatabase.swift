@@ -14,8 +14,12 @@ package final class SQLiteDatabase {
     /// Opens (creating if needed) the database at `path` in WAL mode with full fsync.
     package init(path: String) throws(SQLiteError) {
         var db: OpaquePointer?
+        // SQLITE_OPEN_URI is deliberately not set. A library built with SQLITE_USE_URI=1
+        // still reads a name starting with "file:" as a URI (sqlite.org/uri.html §3), so
+        // `file:x.db?mode=memory` would silently give an in-memory database and lose every
+        // write; such a relative name is therefore opened as "./file:…", a plain file.
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        let rc = sqlite3_open_v2(SQLiteDatabase.plainFileName(path), &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open \(path)"
             if let db { sqlite3_close_v2(db) }
@@ -32,6 +36,12 @@ package final class SQLiteDatabase {
 
     deinit {
         sqlite3_close_v2(handle)
+    }
+
+    /// The name handed to `sqlite3_open_v2`: `path` itself, or `./path` when it begins with
+    /// `file:` (case-insensitive, as SQLite compares it), so it can never be taken as a URI.
+    package static func plainFileName(_ path: String) -> String {
+        path.lowercased().hasPrefix("file:") ? "./" + path : path
     }
 
     // MARK: - Statements

@@ -29,7 +29,16 @@ public final class SQLiteRecordStore: RecordStore {
                     size INTEGER NOT NULL,
                     bytes BLOB NOT NULL)
                 """)
-            insert = try db.prepare("INSERT OR IGNORE INTO envelopes(sha256, size, bytes) VALUES(?1, ?2, ?3)")
+            // The key is the SHA-256 of the bytes being put, so the new bytes are the genuine
+            // ones: a stored row that differs from them (a damaged or tampered row) is
+            // rewritten, while an intact row is left untouched (`INSERT OR IGNORE` used to
+            // keep the damaged row and still report success).
+            insert = try db.prepare(
+                """
+                INSERT INTO envelopes(sha256, size, bytes) VALUES(?1, ?2, ?3)
+                ON CONFLICT(sha256) DO UPDATE SET size = excluded.size, bytes = excluded.bytes
+                WHERE envelopes.size IS NOT excluded.size OR envelopes.bytes IS NOT excluded.bytes
+                """)
             select = try db.prepare("SELECT bytes, size FROM envelopes WHERE sha256 = ?1")
             exists = try db.prepare("SELECT 1 FROM envelopes WHERE sha256 = ?1")
         } catch {

@@ -83,6 +83,32 @@ final class EncodingTests: XCTestCase {
         assertRejected(.genesis, try g.validate())
     }
 
+    /// Small-order and non-canonical Ed25519 keys are refused as genesis node keys.
+    func testGenesisRefusesSmallOrderAndNonCanonicalNodeKeys() throws {
+        let net = try TestNet()
+        func hex(_ s: String) -> [UInt8] {
+            var out: [UInt8] = []
+            var it = s.makeIterator()
+            while let a = it.next(), let b = it.next() { out.append(UInt8(String([a, b]), radix: 16) ?? 0) }
+            return out
+        }
+        let smallOrder: [[UInt8]] = [
+            [0x01] + [UInt8](repeating: 0, count: 31),                                  // identity
+            hex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),    // order 8
+            hex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85"),    // order 8
+            [UInt8](repeating: 0, count: 32),                                           // order 4
+            [0xec] + [UInt8](repeating: 0xff, count: 30) + [0x7f],                      // order 2
+            [0xee] + [UInt8](repeating: 0xff, count: 30) + [0x7f],                      // y = p + 1 ≥ p
+            [0xed] + [UInt8](repeating: 0xff, count: 30) + [0xff],                      // y = p, sign set
+        ]
+        XCTAssertNoThrow(try net.genesis.validate())
+        for key in smallOrder {
+            var g = net.genesis
+            g.nodes[2].key = key
+            assertRejected(.genesis, try g.validate())
+        }
+    }
+
     func testMerkleRootCommitsToOrderAndCount() throws {
         let net = try TestNet()
         let txs = try sampleTransactions(net)

@@ -86,6 +86,27 @@ final class PersistenceTests: XCTestCase {
         XCTAssertNil(try ledger.transaction(id: SHA256.hash([7])))
     }
 
+    /// A ledger path beginning with `file:` is a plain file, not a SQLite URI: the chain
+    /// written under `file:chain.db?mode=memory` is on disk and survives a reopen.
+    func testFileColonPathIsAPlainFileNotAURI() throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        let previous = FileManager.default.currentDirectoryPath
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(dir))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        let name = "file:chain.db?mode=memory"
+        let tip: [UInt8]
+        do {
+            let net = try TestNet(path: name)
+            try net.produce(3)
+            XCTAssertEqual(net.ledger.height, 3)
+            tip = net.ledger.tipHash
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/" + name))
+        let reopened = try Ledger.open(path: name, genesis: genesis, verifier: HMACVerifier(), clock: { UInt64.max / 2 })
+        XCTAssertEqual(reopened.height, 3)
+        XCTAssertEqual(reopened.tipHash, tip)
+    }
+
     func testFlippedByteAnywhereInABlockIsReportedWithItsHeight() throws {
         let good = try rowBytes(20)
         for position in [0, 5, 7, 20, 45, 60, 90, good.count / 2, good.count - 70, good.count - 1] {

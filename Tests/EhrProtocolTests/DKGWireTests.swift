@@ -34,6 +34,27 @@ final class DKGWireTests: XCTestCase {
         return (net, commit, share)
     }
 
+    /// Small-order and non-canonical Ed25519 keys are refused as roster keys (OpenSSL's raw
+    /// import accepts them; any signature "verifies" under the identity point).
+    func testSmallOrderAndNonCanonicalRosterKeysAreRefused() throws {
+        let good = try DKGNodeKey.generate().publicKey
+        XCTAssertNoThrow(try DKGNodePublicKey(signing: good.signing, agreement: good.agreement))
+        let smallOrder: [[UInt8]] = [
+            [0x01] + [UInt8](repeating: 0, count: 31),                                  // identity
+            hex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),    // order 8
+            hex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85"),    // order 8
+            [UInt8](repeating: 0, count: 32),                                           // order 4
+            [0xec] + [UInt8](repeating: 0xff, count: 30) + [0x7f],                      // order 2
+            [0xee] + [UInt8](repeating: 0xff, count: 30) + [0x7f],                      // y = p + 1 ≥ p
+            [0xed] + [UInt8](repeating: 0xff, count: 30) + [0xff],                      // y = p, sign set
+        ]
+        for key in smallOrder {
+            XCTAssertThrowsError(try DKGNodePublicKey(signing: key, agreement: good.agreement), "\(key)") {
+                XCTAssertTrue(self.isParam($0), "\($0)")
+            }
+        }
+    }
+
     func testSizes() throws {
         let (net, commit, share) = try dealing()
         let body = try net.body(commit)

@@ -33,6 +33,34 @@ final class KeysThresholdTests: XCTestCase {
     /// Values from py_ecc (an independent implementation): s = SHA-256("EHRSHARE keys test
     /// vector s") mod r, f(z) = s + 5z + 7z², id = "patient:alice"; Ke_i = f(i)·H1e(id),
     /// ske = s·H1e(id), sks = s·H1s(id), y = s·g2 (compressed encodings).
+    /// PARAMS whose Y_j are not on one degree-(t − 1) polynomial through y are refused, both
+    /// by the decoder and the constructor (a replaced Y_n used to be accepted).
+    func testParamsWithAReplacedPublicShareAreRefused() throws {
+        let (params, _) = try dealt([Fr(11), Fr(5), Fr(3)], n: 5)
+        XCTAssertEqual(try PublicParams(decoding: params.encoded), params)
+        let g = G2Projective.generator
+        let other = g.mul(Fr(7)).toAffine()
+        var bytes = params.encoded
+        bytes.replaceSubrange((bytes.count - 96)..<bytes.count, with: other.compressed)
+        XCTAssertThrowsError(try PublicParams(decoding: bytes)) {
+            guard case .param? = $0 as? ProtocolError else { return XCTFail("\($0)") }
+        }
+        var shares = params.publicShares
+        shares[4] = other
+        XCTAssertThrowsError(try PublicParams(sid: params.sid, t: 3, n: 5, masterPublicKey: params.masterPublicKey,
+                                              publicShares: shares))
+        // A replaced y, or a Y_i among the first t, is refused too.
+        XCTAssertThrowsError(try PublicParams(sid: params.sid, t: 3, n: 5, masterPublicKey: other,
+                                              publicShares: params.publicShares))
+        shares = params.publicShares
+        shares[0] = other
+        XCTAssertThrowsError(try PublicParams(sid: params.sid, t: 3, n: 5, masterPublicKey: params.masterPublicKey,
+                                              publicShares: shares))
+        // t = n: only y is constrained.
+        let (full, _) = try dealt([Fr(2), Fr(9)], n: 2)
+        XCTAssertEqual(try PublicParams(decoding: full.encoded), full)
+    }
+
     func testKnownAnswersFromPyEcc() throws {
         let s = try Fr(bigEndianBytes: hex("10150285c2517596c54789dc8f00ba6b3d6fcd79083212f506a2fa5aabc2609a"))
         let (params, shares) = try dealt([s, Fr(5), Fr(7)], n: 5)

@@ -87,6 +87,28 @@ final class PREThresholdTests: XCTestCase {
         XCTAssertEqual(one[0].point, rk.r3)
     }
 
+    /// FRAGMENT carries no n': a fragment whose index is above n' decodes, and combine
+    /// refuses it when the caller gives n' (it comes from no real proxy).
+    func testFragmentIndexAboveProxiesIsRefusedAtCombine() throws {
+        let c = try IBP1.encrypt(try randomGT(), to: alice.identity, context: ta.context)
+        let rk = try IBP1.rekey(from: alice, to: bob.identity, context: ta.context)
+        let shares = try ThresholdReEncryption.split(rk, threshold: 2, proxies: 3)
+        let f = try shares.map { try ThresholdReEncryption.fragment(c, with: $0) }
+        let high = ReEncryptionFragment(delegator: f[2].delegator, delegatee: f[2].delegatee, index: 9,
+                                        threshold: f[2].threshold, c1: f[2].c1, r1: f[2].r1, r2: f[2].r2, value: f[2].value)
+        let decoded = try ReEncryptionFragment(encoded: high.encoded)
+        XCTAssertEqual(decoded.index, 9)
+        assertThrows(.param("fragment index 9 outside 1…3")) {
+            try ThresholdReEncryption.combine(c, fragments: [f[0], decoded], proxies: 3)
+        }
+        // t' > n' is refused too; genuine indices with the right n' combine.
+        assertThrows(.param("threshold 2 of 1 proxies is not valid (need 1 ≤ t' ≤ n' ≤ 1024)")) {
+            try ThresholdReEncryption.combine(c, fragments: [f[0], f[1]], proxies: 1)
+        }
+        XCTAssertEqual(try ThresholdReEncryption.combine(c, fragments: [f[0], f[2]], proxies: 3),
+                       try ThresholdReEncryption.combine(c, fragments: [f[0], f[2]]))
+    }
+
     func testThresholdEnvelopeAndTamperedFragments() throws {
         let p = Array(repeating: UInt8(0x5a), count: 70_000)
         let sealed = try Envelope.seal(p, to: alice.identity, recordContext: [1, 2, 3], context: ta.context)

@@ -117,10 +117,12 @@ final class SignatureTests: XCTestCase {
                                                  timestamp: t0 + 400_000, now: t0)) {
             guard case .stale = $0 as? ProtocolError else { return XCTFail("\($0)") }
         }
-        // Full: fail closed rather than forget a live nonce.
-        XCTAssertEqual(guardian.count, 3)
-        assertThrows(.replay("replay guard is full")) {
-            try guardian.accept(signer: bob.identity, nonce: n2, timestamp: t0, now: t0 + 3000)
+        // Alice's window full (capacity is per signer): fail closed rather than forget a live nonce.
+        XCTAssertNoThrow(try guardian.accept(signer: alice.identity, nonce: [UInt8](repeating: 5, count: 16),
+                                             timestamp: t0, now: t0 + 2500))
+        XCTAssertEqual(guardian.count, 4)
+        assertThrows(.replay("replay guard is full for patient:alice")) {
+            try guardian.accept(signer: alice.identity, nonce: [UInt8](repeating: 6, count: 16), timestamp: t0, now: t0 + 3000)
         }
         // After 2× the window the entries are pruned; the old envelope itself is stale by then.
         let later = t0 + 700_000
@@ -128,6 +130,48 @@ final class SignatureTests: XCTestCase {
         XCTAssertEqual(guardian.count, 1, "old entries pruned, memory bounded")
         XCTAssertThrowsError(try guardian.accept(signer: alice.identity, nonce: n1, timestamp: t0, now: later)) {
             guard case .stale = $0 as? ProtocolError else { return XCTFail("\($0)") }
+        }
+    }
+
+    /// One signer filling its capacity does not lock another out (the capacity used to be
+    /// shared by all signers).
+    func testReplayGuardCapacityIsPerSigner() throws {
+        let guardian = ReplayGuard(windowMs: 300_000, capacity: 4, maxSigners: 8)
+        for i in 0..<4 {
+            XCTAssertNoThrow(try guardian.accept(signer: alice.identity, nonce: [UInt8](repeating: UInt8(i), count: 16),
+                                                 timestamp: t0, now: t0 + 1000))
+        }
+        assertThrows(.replay("replay guard is full for patient:alice")) {
+            try guardian.accept(signer: alice.identity, nonce: [UInt8](repeating: 9, count: 16), timestamp: t0, now: t0 + 1000)
+        }
+        XCTAssertNoThrow(try guardian.accept(signer: bob.identity, nonce: [UInt8](repeating: 9, count: 16),
+                                             timestamp: t0, now: t0 + 1000), "another signer's fresh request")
+        XCTAssertEqual(guardian.count, 5)
+        XCTAssertEqual(guardian.signerCount, 2)
+        // Alice's live nonces are still refused as replays.
+        assertThrows(.replay("nonce of patient:alice already used")) {
+            try guardian.accept(signer: alice.identity, nonce: [UInt8](repeating: 0, count: 16), timestamp: t0, now: t0 + 1000)
+        }
+    }
+
+    /// The number of signers tracked is bounded; the least recently used signer's window
+    /// is evicted whole, and no other signer loses an entry.
+    func testReplayGuardEvictsTheLeastRecentlyUsedSigner() throws {
+        let guardian = ReplayGuard(windowMs: 300_000, capacity: 4, maxSigners: 2)
+        let n = [UInt8](repeating: 1, count: 16)
+        let carol = try Identity("patient:carol")
+        try guardian.accept(signer: alice.identity, nonce: n, timestamp: t0, now: t0 + 1)
+        try guardian.accept(signer: bob.identity, nonce: n, timestamp: t0, now: t0 + 2)
+        try guardian.accept(signer: alice.identity, nonce: [UInt8](repeating: 2, count: 16), timestamp: t0, now: t0 + 3)
+        // Bob is now least recently used: carol's arrival evicts bob's window only.
+        try guardian.accept(signer: carol, nonce: n, timestamp: t0, now: t0 + 4)
+        XCTAssertEqual(guardian.signerCount, 2)
+        XCTAssertEqual(guardian.count, 3)
+        assertThrows(.replay("nonce of patient:alice already used")) {
+            try guardian.accept(signer: alice.identity, nonce: n, timestamp: t0, now: t0 + 5)
+        }
+        assertThrows(.replay("nonce of patient:carol already used")) {
+            try guardian.accept(signer: carol, nonce: n, timestamp: t0, now: t0 + 6)
         }
     }
 }

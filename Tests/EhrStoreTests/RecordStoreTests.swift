@@ -49,6 +49,26 @@ final class RecordStoreTests: XCTestCase {
         XCTAssertEqual(try store.verifyAll(), [])
     }
 
+    /// A relative path beginning with `file:` is a plain file name, never a SQLite URI:
+    /// `file:x.db?mode=memory` must create that file and keep what was put across a reopen.
+    func testFileColonPathIsAPlainFileNotAURI() throws {
+        let previous = FileManager.default.currentDirectoryPath
+        XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(dir))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        let name = "file:x.db?mode=memory"
+        let bytes = envelope(3)
+        let address: RecordAddress
+        do {
+            let store = try SQLiteRecordStore(path: name, name: "hospital-a")
+            address = try store.put(bytes)
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/" + name))
+        let again = try SQLiteRecordStore(path: name, name: "hospital-a")
+        XCTAssertEqual(try again.get(uri: address.uri, expectedSHA256: address.sha256), bytes)
+        XCTAssertEqual(SQLiteDatabase.plainFileName("FILE:y.db"), "./FILE:y.db")
+        XCTAssertEqual(SQLiteDatabase.plainFileName("/tmp/file:y.db"), "/tmp/file:y.db")
+    }
+
     func testAddressParsing() throws {
         let digest = SHA256.hash([1])
         let a = try RecordAddress(storeName: "h.b_c-1", sha256: digest)
@@ -108,6 +128,36 @@ final class RecordStoreTests: XCTestCase {
         try upd.bind(2, b.sha256)
         try upd.run()
         XCTAssertThrowsError(try store.get(uri: b.uri, expectedSHA256: b.sha256))
+    }
+
+    /// Re-putting the genuine bytes of a damaged row repairs it (it used to return OK and
+    /// leave the damaged row in place).
+    func testReputRepairsADamagedRow() throws {
+        let store = try SQLiteRecordStore(path: path, name: "h")
+        let genuine = envelope(5)
+        let a = try store.put(genuine)
+        let b = try store.put(envelope(6))
+        let db = try SQLiteDatabase(path: path)
+        var damaged = genuine
+        damaged[17] ^= 0x80
+        let upd = try db.prepare("UPDATE envelopes SET bytes = ?1 WHERE sha256 = ?2")
+        try upd.bind(1, damaged)
+        try upd.bind(2, a.sha256)
+        try upd.run()
+        XCTAssertEqual(try store.verifyAll(), [Hex.encode(a.sha256)])
+        XCTAssertEqual(try store.put(genuine), a)
+        XCTAssertEqual(try store.get(uri: a.uri, expectedSHA256: a.sha256), genuine)
+        XCTAssertEqual(try store.verifyAll(), [])
+        // A row truncated with its size column changed too is also repaired.
+        let upd2 = try db.prepare("UPDATE envelopes SET bytes = ?1, size = ?2 WHERE sha256 = ?3")
+        try upd2.bind(1, Array(envelope(6).prefix(7)))
+        try upd2.bind(2, Int64(7))
+        try upd2.bind(3, b.sha256)
+        try upd2.run()
+        XCTAssertThrowsError(try store.get(uri: b.uri, expectedSHA256: b.sha256))
+        XCTAssertEqual(try store.put(envelope(6)), b)
+        XCTAssertEqual(try store.get(uri: b.uri, expectedSHA256: b.sha256), envelope(6))
+        XCTAssertEqual(try store.verifyAll(), [])
     }
 
     /// Flips bytes of the database file: every read is either the right bytes or a typed error.

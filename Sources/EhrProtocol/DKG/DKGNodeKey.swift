@@ -61,8 +61,9 @@ public struct DKGNodePublicKey: Sendable, Hashable {
     /// Validates both keys with OpenSSL.
     /// - Throws: `ProtocolError.param` if either key is not 32 bytes or is refused.
     public init(signing: [UInt8], agreement: [UInt8]) throws(ProtocolError) {
-        guard DKGCrypto.isValidPublicKey(signing, type: EVP_PKEY_ED25519) else {
-            throw .param("roster Ed25519 key must be 32 valid bytes")
+        guard Ed25519KeyCheck.isCanonicalAndNotSmallOrder(signing),
+              DKGCrypto.isValidPublicKey(signing, type: EVP_PKEY_ED25519) else {
+            throw .param("roster Ed25519 key must be 32 valid bytes: canonical, not of small order")
         }
         guard DKGCrypto.isValidPublicKey(agreement, type: EVP_PKEY_X25519) else {
             throw .param("roster X25519 key must be 32 valid bytes")

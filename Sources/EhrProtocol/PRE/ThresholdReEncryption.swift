@@ -55,15 +55,23 @@ public enum ThresholdReEncryption {
 
     /// The delegatee: from `t'` fragments of distinct proxies, `c2' = c2·Π φ_k^{λ_k}`.
     /// Extra fragments beyond `t'` are ignored (the first `t'` by index are used).
-    /// - Throws: `ProtocolError.param` for fewer than `t'` fragments, duplicate indices, or
-    ///   fragments that disagree with each other or with the capsule.
-    public static func combine(_ c: Ciphertext1, fragments: [ReEncryptionFragment]) throws(ProtocolError) -> Ciphertext2 {
+    ///
+    /// FRAGMENT (0x26) does not carry `n'`, so its decoder can only check `1 ≤ index ≤
+    /// maxProxies`. The caller, who knows `n'` (from the REKEY_SHARE set it distributed or the
+    /// policy), passes it as `proxies`: every index must then lie in 1…n' and `t' ≤ n'`. A
+    /// fragment with an index above n' comes from no real proxy and is refused.
+    /// - Throws: `ProtocolError.param` for fewer than `t'` fragments, duplicate indices, an
+    ///   index outside 1…n' (when `proxies` is given), or fragments that disagree with each
+    ///   other or with the capsule.
+    public static func combine(_ c: Ciphertext1, fragments: [ReEncryptionFragment],
+                               proxies: Int? = nil) throws(ProtocolError) -> Ciphertext2 {
         guard let first = fragments.first else { throw .param("no re-encryption fragments") }
         for f in fragments {
             guard f.delegator == c.owner, f.c1 == c.c1, f.delegatee == first.delegatee, f.threshold == first.threshold,
                   f.r1 == first.r1, f.r2 == first.r2
             else { throw .param("fragments belong to different capsules or keys") }
         }
+        try checkIndices(fragments, threshold: first.threshold, proxies: proxies)
         guard Set(fragments.map(\.index)).count == fragments.count else { throw .param("duplicate fragment index") }
         guard fragments.count >= first.threshold else {
             throw .param("\(fragments.count) fragments, \(first.threshold) needed")
@@ -72,6 +80,16 @@ public enum ThresholdReEncryption {
         let factor = interpolate(used)
         return Ciphertext2(delegator: c.owner, delegatee: first.delegatee, c1: c.c1, c2: c.c2 * factor,
                            r1: first.r1, r2: first.r2)
+    }
+
+    /// Every index in 1…n' and t' ≤ n' when `proxies` (n') is known; nothing to check otherwise
+    /// (the FRAGMENT decoder already bounds the index by ``maxProxies``).
+    static func checkIndices(_ fragments: [ReEncryptionFragment], threshold: Int, proxies: Int?) throws(ProtocolError) {
+        guard let n = proxies else { return }
+        try checkParameters(threshold: threshold, proxies: n)
+        for f in fragments where f.index < 1 || f.index > n {
+            throw .param("fragment index \(f.index) outside 1…\(n)")
+        }
     }
 
     /// `Π φ_k^{λ_k}` with `λ_k = Π_{j≠k} j/(j − k)` (Lagrange at 0 over Fr).
@@ -99,8 +117,10 @@ public enum ThresholdReEncryption {
 
     /// The delegatee turns a SEALED1 header and `t'` fragments into the SEALED2 header it can open;
     /// the body stays as stored.
-    public static func combine(_ h: SealedHeader1, fragments: [ReEncryptionFragment]) throws(ProtocolError) -> SealedHeader2 {
-        let c = try combine(h.capsule, fragments: fragments)
+    /// `proxies` is n' when known, as in ``combine(_:fragments:proxies:)``.
+    public static func combine(_ h: SealedHeader1, fragments: [ReEncryptionFragment],
+                               proxies: Int? = nil) throws(ProtocolError) -> SealedHeader2 {
+        let c = try combine(h.capsule, fragments: fragments, proxies: proxies)
         return SealedHeader2(delegator: h.owner, delegatee: c.delegatee, recordContext: h.recordContext, c1: h.c1,
                              c2: c.c2, r1: c.r1, r2: c.r2, nonce: h.nonce, bodyLength: h.bodyLength)
     }

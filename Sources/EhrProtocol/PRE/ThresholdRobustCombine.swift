@@ -17,13 +17,16 @@ extension ThresholdReEncryption {
     ///   - firstChunk: the first `min(65 552, len)` bytes of the stored body.
     ///   - key: the delegatee's decryption key.
     ///   - maxAttempts: bound on the subsets tried (each costs about two pairings).
+    ///   - proxies: n' when known; every fragment index must then be in 1…n'.
     /// - Returns: the SEALED2 header that opens with `key`.
     /// - Throws: `ProtocolError.param` as `combine(_:fragments:)`;
     ///   `.decrypt` if no subset within `maxAttempts` authenticates.
     public static func combineVerified(_ h: SealedHeader1, fragments: [ReEncryptionFragment], firstChunk: [UInt8],
-                                       key: PREIdentityKey, maxAttempts: Int = 256) throws(ProtocolError) -> SealedHeader2 {
+                                       key: PREIdentityKey, maxAttempts: Int = 256,
+                                       proxies: Int? = nil) throws(ProtocolError) -> SealedHeader2 {
         guard let first = fragments.first else { throw .param("no re-encryption fragments") }
         let t = first.threshold
+        try checkIndices(fragments, threshold: t, proxies: proxies)
         guard fragments.count >= t else { throw .param("\(fragments.count) fragments, \(t) needed") }
         let sorted = fragments.sorted { $0.index < $1.index }
         let plainLength = try ChunkedAead.plaintextLength(sealedLength: h.bodyLength)
