@@ -128,8 +128,11 @@ EHR_API void ehr_identity_key_free(ehr_identity_key *key);
  * Returns: EHR_OK; EHR_ERR_PARAM if window_ms or capacity is 0.
  * Out:     out: the new handle (NULL on failure).
  * In:      window_ms: 300000 in PROTOCOL.md section 9; capacity: the most
- *          live entries kept; when full, new envelopes are refused with
- *          EHR_ERR_REPLAY (fail closed). */
+ *          live entries kept PER SIGNER; when one signer's window is full,
+ *          that signer's new envelopes are refused with EHR_ERR_REPLAY (fail
+ *          closed) while other signers are unaffected. At most 65536 signers
+ *          are tracked; beyond that the least recently used signer's window
+ *          is dropped whole. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1)
 ehr_status ehr_replay_guard_new(ehr_replay_guard **out, uint64_t window_ms,
                                 size_t capacity);
