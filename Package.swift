@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // libehrshare: layering runs one way only (DESIGN.md §6):
-//   CGMP, COpenSSL, CSQLite → EhrField → EhrCurve → EhrPairing → EhrProtocol → EhrLedger/EhrStore → EhrShare (C ABI)
+//   CGMP, COpenSSL, CSQLite, EhrWire (shared bottom)
+//   crypto stack:  EhrField → EhrCurve → EhrPairing → EhrProtocol
+//   storage stack: EhrStore → EhrLedger
+//   EhrNode (the two stacks meet here) → EhrShare (C ABI)
 import PackageDescription
 
 // Hot-path code is generic-free value arithmetic spread over modules; cross-module
@@ -36,14 +39,16 @@ let package = Package(
 
         // MULX/ADCX/ADOX Fp kernels (x86-64 assembly), chosen at run time by CPUID (issue #14).
         .target(name: "CEhrFieldAsm", path: "Sources/CEhrFieldAsm"),
+        // The bottom module both stacks share (DESIGN.md §6); today the Ed25519 key check.
+        .target(name: "EhrWire"),
         .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL", "CEhrFieldAsm"], swiftSettings: fast),
         .target(name: "EhrCurve", dependencies: ["EhrField", "COpenSSL"], swiftSettings: fast),
         .target(name: "EhrPairing", dependencies: ["EhrField", "EhrCurve"], swiftSettings: fast),
-        .target(name: "EhrProtocol", dependencies: ["EhrField", "EhrCurve", "EhrPairing", "COpenSSL"],
+        .target(name: "EhrProtocol", dependencies: ["EhrWire", "EhrField", "EhrCurve", "EhrPairing", "COpenSSL"],
                 swiftSettings: fast),
 
         .target(name: "EhrStore", dependencies: ["CSQLite", "COpenSSL"]),
-        .target(name: "EhrLedger", dependencies: ["EhrStore", "CSQLite", "COpenSSL"]),
+        .target(name: "EhrLedger", dependencies: ["EhrWire", "EhrStore", "CSQLite", "COpenSSL"]),
         // Child process for the ledger crash tests: appends blocks, acknowledges each, gets SIGKILLed.
         .executableTarget(name: "ehrshare-ledger-crashtest", dependencies: ["EhrLedger"]),
         // The node layer (DESIGN.md §8, issue #12): what every host of a ledger needs above it —

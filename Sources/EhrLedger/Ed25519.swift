@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import COpenSSL
+import EhrWire
 
 /// Ed25519 verification and key helpers (OpenSSL `EVP_PKEY_ED25519`, one-shot
 /// `EVP_DigestVerify` with a NULL digest, as RFC 8032 PureEdDSA needs).

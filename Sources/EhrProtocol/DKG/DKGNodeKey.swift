@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 import COpenSSL
+import EhrWire
 
 /// An authority's long-term node keys, known to every other authority from the consortium
 /// roster before the DKG starts (PROTOCOL.md §4: identity keys do not exist yet):

@@ -2,7 +2,10 @@
 
 /// Registration-time checks of an Ed25519 public key (RFC 8032 §5.1.3) that OpenSSL's raw
 /// key import does not make: canonical y and not a point of small order.
-enum Ed25519KeyCheck {
+///
+/// The first resident of EhrWire (DESIGN.md §6), the bottom module both stacks share: the
+/// ledger's node keys and the DKG roster's signing keys are checked by this one function.
+public enum Ed25519KeyCheck {
     /// The y coordinates (sign bit cleared, little-endian) of the 8 points of order 1, 2, 4
     /// and 8 of edwards25519: identity (y = 1), (0, −1), (±√−1, 0), and the four points of
     /// order 8 (two y values, each with both signs of x). Comparing y alone also refuses the
@@ -20,7 +23,7 @@ enum Ed25519KeyCheck {
     /// (RFC 8032 §5.1.3 step 1), and is not one of the small-order points. A node or roster
     /// key of small order lets any signature verify (or a key be shared between "different"
     /// nodes), so such keys are refused where a key is registered, not only at verification.
-    static func isCanonicalAndNotSmallOrder(_ key: [UInt8]) -> Bool {
+    public static func isCanonicalAndNotSmallOrder(_ key: [UInt8]) -> Bool {
         guard key.count == 32 else { return false }
         var y = key
         y[31] &= 0x7f
