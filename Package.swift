@@ -39,21 +39,22 @@ let package = Package(
 
         // MULX/ADCX/ADOX Fp kernels (x86-64 assembly), chosen at run time by CPUID (issue #14).
         .target(name: "CEhrFieldAsm", path: "Sources/CEhrFieldAsm"),
-        // The bottom module both stacks share (DESIGN.md §6); today the Ed25519 key check.
-        .target(name: "EhrWire"),
+        // The bottom module both stacks share (DESIGN.md §6): SHA-256 (libcrypto, imported
+        // internally) and the Ed25519 key check.
+        .target(name: "EhrWire", dependencies: ["COpenSSL"]),
         .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL", "CEhrFieldAsm"], swiftSettings: fast),
         .target(name: "EhrCurve", dependencies: ["EhrField", "COpenSSL"], swiftSettings: fast),
         .target(name: "EhrPairing", dependencies: ["EhrField", "EhrCurve"], swiftSettings: fast),
         .target(name: "EhrProtocol", dependencies: ["EhrWire", "EhrField", "EhrCurve", "EhrPairing", "COpenSSL"],
                 swiftSettings: fast),
 
-        .target(name: "EhrStore", dependencies: ["CSQLite", "COpenSSL"]),
+        .target(name: "EhrStore", dependencies: ["EhrWire", "CSQLite"]),
         .target(name: "EhrLedger", dependencies: ["EhrWire", "EhrStore", "CSQLite", "COpenSSL"]),
         // Child process for the ledger crash tests: appends blocks, acknowledges each, gets SIGKILLed.
         .executableTarget(name: "ehrshare-ledger-crashtest", dependencies: ["EhrLedger"]),
         // The node layer (DESIGN.md §8, issue #12): what every host of a ledger needs above it —
         // the Cha–Cheon transaction verifier and signer, the transaction pool, the slot clock.
-        .target(name: "EhrNode", dependencies: ["EhrProtocol", "EhrLedger", "EhrStore"], swiftSettings: fast),
+        .target(name: "EhrNode", dependencies: ["EhrWire", "EhrProtocol", "EhrLedger"], swiftSettings: fast),
 
         .target(
             name: "EhrShare",

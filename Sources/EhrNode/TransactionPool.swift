@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import EhrLedger
-import EhrStore
+import EhrWire
 
 /// A node's pool of pending transactions, kept valid against the ledger's tip.
 ///

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-import EhrStore
+import EhrWire
 import Synchronization
 
 /// Remembers identity signatures that verified, so a node checks each one with pairings once

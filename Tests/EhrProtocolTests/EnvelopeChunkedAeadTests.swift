@@ -36,7 +36,7 @@ final class EnvelopeChunkedAeadTests: XCTestCase {
     }
 
     func testSha256AndHkdfKnownAnswers() throws {
-        XCTAssertEqual(Sha256.hash(Array("abc".utf8)),
+        XCTAssertEqual(SHA256.hash(Array("abc".utf8)),
                        hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
         // RFC 5869 Appendix A.1.
         let okm = try HkdfSha256.derive(ikm: [UInt8](repeating: 0x0b, count: 22), salt: Array(0...12),

@@ -62,14 +62,14 @@ final class PREVectorTests: XCTestCase {
 
         // The chunked body: our sealer with the same K, N, AD produces Python's bytes.
         let plain = (0..<v.plaintext_length).map { UInt8(truncatingIfNeeded: 7 * $0 + ($0 >> 9)) }
-        XCTAssertEqual(Sha256.hash(plain), hex(v.plaintext_sha256))
+        XCTAssertEqual(SHA256.hash(plain), hex(v.plaintext_sha256))
         var body = [UInt8](repeating: 0, count: v.body_length)
         try plain.withUnsafeBytes { p in
             try body.withUnsafeMutableBytes {
                 try ChunkedAead.seal(key: hex(v.K), nonce: hex(v.N), associatedData: hex(v.AD), plaintext: p, into: $0)
             }
         }
-        XCTAssertEqual(Sha256.hash(body), hex(v.body_sha256))
+        XCTAssertEqual(SHA256.hash(body), hex(v.body_sha256))
 
         // The reference's SEALED1 and SEALED2 headers decode, and open with our keys.
         let h1 = try SealedHeader1(encodedHeader: hex(v.header1))

@@ -33,7 +33,7 @@ public final class PREContext: Sendable {
         guard !y.isInfinity, y.isOnCurve, y.isInSubgroup else { throw .param("master public key is not a G2 element") }
         masterPublicKey = y
         masterPublicKeyBytes = y.compressed
-        fingerprint = Sha256.hash(DomainTags.mpkFingerprint, y.compressed)
+        fingerprint = SHA256.hash(parts: [DomainTags.mpkFingerprint, y.compressed])
         yPrepared = G2Prepared(y)
         negG2Prepared = G2Prepared(-G2Affine.generator)
         recipientCache = cache
