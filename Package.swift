@@ -43,7 +43,7 @@ let package = Package(
         // internally) and the Ed25519 key check.
         .target(name: "EhrWire", dependencies: ["COpenSSL"]),
         .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL", "CEhrFieldAsm"], swiftSettings: fast),
-        .target(name: "EhrCurve", dependencies: ["EhrField", "COpenSSL"], swiftSettings: fast),
+        .target(name: "EhrCurve", dependencies: ["EhrWire", "EhrField"], swiftSettings: fast),
         .target(name: "EhrPairing", dependencies: ["EhrField", "EhrCurve"], swiftSettings: fast),
         .target(name: "EhrProtocol", dependencies: ["EhrWire", "EhrField", "EhrCurve", "EhrPairing", "COpenSSL"],
                 swiftSettings: fast),

@@ -1,20 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import COpenSSL
-
-// MARK: - SHA-256
-
-/// SHA-256 of `data` through OpenSSL's one-shot `SHA256` (FIPS 180-4).
-@usableFromInline
-func sha256(_ data: [UInt8]) -> [UInt8] {
-    var digest = [UInt8](repeating: 0, count: 32)
-    data.withUnsafeBufferPointer { input in
-        digest.withUnsafeMutableBufferPointer { output in
-            _ = SHA256(input.baseAddress, input.count, output.baseAddress)
-        }
-    }
-    return digest
-}
+import EhrWire
 
 // MARK: - expand_message_xmd (RFC 9380 §5.3.1)
 
@@ -50,7 +36,7 @@ public func expandMessageXMD(msg: [UInt8], dst: [UInt8], length: Int) throws(Cur
     msgPrime.append(UInt8(truncatingIfNeeded: length))
     msgPrime.append(0)
     msgPrime.append(contentsOf: dstPrime)
-    let b0 = sha256(msgPrime)
+    let b0 = SHA256.hash(msgPrime)
 
     var output = [UInt8]()
     output.reserveCapacity(ell * bInBytes)
@@ -58,7 +44,7 @@ public func expandMessageXMD(msg: [UInt8], dst: [UInt8], length: Int) throws(Cur
     var block = b0
     block.append(1)
     block.append(contentsOf: dstPrime)
-    var previous = sha256(block)
+    var previous = SHA256.hash(block)
     output.append(contentsOf: previous)
     if ell >= 2 {
         for i in 2...ell {
@@ -69,7 +55,7 @@ public func expandMessageXMD(msg: [UInt8], dst: [UInt8], length: Int) throws(Cur
             }
             block.append(UInt8(i))
             block.append(contentsOf: dstPrime)
-            previous = sha256(block)
+            previous = SHA256.hash(block)
             output.append(contentsOf: previous)
         }
     }

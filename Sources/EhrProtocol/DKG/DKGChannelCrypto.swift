@@ -3,7 +3,7 @@
 import COpenSSL
 
 /// The symmetric and node-key primitives the DKG channel needs, from OpenSSL's libcrypto:
-/// SHA-256 (session ids, fingerprints; EhrWire's `SHA256`), HKDF-SHA256 (RFC 5869, share-sealing
+/// SHA-256 (session ids, fingerprints) comes from EhrWire; here are HKDF-SHA256 (RFC 5869, share-sealing
 /// keys; the envelope's `HkdfSha256`),
 /// AES-256-GCM (sealed shares), X25519 (ephemeral-static key agreement to the recipient's node
 /// key) and Ed25519 (RFC 8032 PureEdDSA signatures on every DKG message).
@@ -16,13 +16,6 @@ enum DKGCrypto {
     static let ed25519SignatureBytes = 64
     static let gcmTagBytes = 16
     static let gcmNonceBytes = 12
-
-    // MARK: - Hashing
-
-    /// SHA-256 of `data` (FIPS 180-4): EhrWire's `SHA256`.
-    static func sha256(_ data: [UInt8]) -> [UInt8] {
-        SHA256.hash(data)
-    }
 
     // MARK: - Sealing shares
 

@@ -80,7 +80,7 @@ public struct DKGSession: Sendable {
         w.u16(UInt16(threshold))
         w.u16(UInt16(n))
         w.blob(nonce)
-        self.sid = DKGCrypto.sha256(w.bytes)
+        self.sid = SHA256.hash(w.bytes)
         self.t = threshold
         self.n = n
         self.roster = roster

@@ -73,7 +73,7 @@ public struct PublicParams: Sendable, Equatable {
     }
 
     /// fp = SHA-256("EHRSHARE-V1-MPK" ‖ enc(y)).
-    public var fingerprint: [UInt8] { DKGCrypto.sha256(DomainTags.mpkFingerprint + masterPublicKey.compressed) }
+    public var fingerprint: [UInt8] { SHA256.hash(parts: [DomainTags.mpkFingerprint, masterPublicKey.compressed]) }
 
     /// The 138 + 96n wire bytes.
     public var encoded: [UInt8] {
