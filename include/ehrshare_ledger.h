@@ -182,8 +182,12 @@ ehr_status ehr_ledger_verify(ehr_ledger *ledger, uint64_t *blocks_verified);
  * already pooled, at the time of the slot running now (system clock) or of
  * the slot after the tip if that is later. Submitting a pooled transaction
  * again changes nothing.
+ * The check is linear: the transaction is judged once against the tip
+ * state with the pooled transactions applied (EhrNode's TransactionPool),
+ * not by re-checking the whole pool.
  * Returns: EHR_OK; EHR_ERR_LEDGER_REJECTED ("rule: reason"); EHR_ERR_STATE
- *          if the pool holds 10000 transactions.
+ *          if the pool holds 10000 transactions or 64 MiB; EHR_ERR_PARAM for
+ *          a transaction over 2 MiB.
  * Out:     tx_id: the transaction id (SHA-256 of its encoding). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 3)
 ehr_status ehr_ledger_submit(ehr_ledger *ledger, uint8_t tx_id[EHR_HASH_BYTES],
