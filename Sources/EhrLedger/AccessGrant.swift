@@ -20,7 +20,7 @@ public struct AccessGrant: Sendable, Hashable {
     }
 
     static func read(_ r: inout WireReader, _ what: String) throws(LedgerError) -> AccessGrant {
-        let identity = try r.id(what + ".identity")
+        let identity = try r.idBytes(what + ".identity")
         let expiry = try r.u64(what + ".expiresAt")
         return AccessGrant(identity: identity, expiresAt: expiry == 0 ? nil : expiry)
     }

@@ -36,17 +36,16 @@ public struct Block: Sendable, Equatable {
     public var computedMerkleRoot: [UInt8] { MerkleTree.root(transactions.map(\.encoded)) }
 
     public var encoded: [UInt8] {
-        var w = WireWriter(type: ObjectType.block)
+        var w = WireWriter(type: .block)
         header.writeFields(&w)
         for tx in transactions { w.blob(tx.encoded) }
-        w.fixed(signature)
+        w.raw(signature)
         return w.bytes
     }
 
     /// Decodes a block: header fields, exactly `txCount` transactions, signature, no trailing bytes.
     public static func decode(_ bytes: [UInt8]) throws(LedgerError) -> Block {
-        var r = WireReader(bytes)
-        try r.header(type: ObjectType.block, what: "block")
+        var r = try WireReader(bytes, type: .block, what: "block")
         let header = try BlockHeader.readFields(&r)
         guard header.transactionCount <= WireFormat.maxTransactions else {
             throw .reject(.encoding, "block: \(header.transactionCount) transactions exceed \(WireFormat.maxTransactions)")
@@ -54,10 +53,10 @@ public struct Block: Sendable, Equatable {
         var txs: [Transaction] = []
         txs.reserveCapacity(Int(header.transactionCount))
         for _ in 0..<header.transactionCount {
-            txs.append(try Transaction.decode(try r.blob("block.tx")))
+            txs.append(try Transaction.decode(try r.blob("block.tx", limit: WireFormat.maxBlob)))
         }
-        let sig = try r.fixed(64, "block.signature")
-        try r.end("block")
+        let sig = try r.raw(64, "block.signature")
+        try r.finish("block")
         return Block(header: header, transactions: txs, signature: sig)
     }
 }

@@ -30,7 +30,7 @@ public struct BlockHeader: Sendable, Equatable {
 
     /// The signed and hashed bytes.
     public var encoded: [UInt8] {
-        var w = WireWriter(type: ObjectType.blockHeader)
+        var w = WireWriter(type: .blockHeader)
         writeFields(&w)
         return w.bytes
     }
@@ -40,20 +40,20 @@ public struct BlockHeader: Sendable, Equatable {
 
     func writeFields(_ w: inout WireWriter) {
         w.u64(height)
-        w.fixed(previousHash)
+        w.raw(previousHash)
         w.u64(timestamp)
         w.u16(producer)
-        w.fixed(merkleRoot)
+        w.raw(merkleRoot)
         w.u32(transactionCount)
     }
 
     static func readFields(_ r: inout WireReader) throws(LedgerError) -> BlockHeader {
         BlockHeader(
             height: try r.u64("block.height"),
-            previousHash: try r.fixed(32, "block.previousHash"),
+            previousHash: try r.raw(32, "block.previousHash"),
             timestamp: try r.u64("block.timestamp"),
             producer: try r.u16("block.producer"),
-            merkleRoot: try r.fixed(32, "block.merkleRoot"),
+            merkleRoot: try r.raw(32, "block.merkleRoot"),
             transactionCount: try r.u32("block.txCount"))
     }
 }

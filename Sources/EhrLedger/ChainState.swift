@@ -170,14 +170,14 @@ struct ChainState: Sendable {
     static func grantKey(record: [UInt8], identity: [UInt8]) -> [UInt8] {
         var w = WireWriter()
         w.id(record)
-        w.fixed(identity)
+        w.raw(identity)
         return w.bytes
     }
 
     static func nonceKey(signer: [UInt8], nonce: [UInt8]) -> [UInt8] {
         var w = WireWriter()
         w.id(signer)
-        w.fixed(nonce)
+        w.raw(nonce)
         return w.bytes
     }
 }

@@ -39,14 +39,14 @@ public struct DKGTx: TransactionBody {
         w.blob(payload)
     }
 
-    func writeSignatures(_ w: inout WireWriter) { w.fixed(signature) }
+    func writeSignatures(_ w: inout WireWriter) { w.raw(signature) }
 
     static func read(_ r: inout WireReader) throws(LedgerError) -> DKGTx {
         DKGTx(
             sender: try r.u16("dkg.sender"),
             sequence: try r.u64("dkg.sequence"),
             messageType: try r.u8("dkg.messageType"),
-            payload: try r.blob("dkg.payload"),
-            signature: try r.fixed(64, "dkg.signature"))
+            payload: try r.blob("dkg.payload", limit: WireFormat.maxBlob),
+            signature: try r.raw(64, "dkg.signature"))
     }
 }

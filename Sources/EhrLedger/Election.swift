@@ -32,10 +32,10 @@ enum Election {
     /// The round's production order: `active` shuffled by the round seed.
     static func schedule(active: [UInt16], genesisSeed: [UInt8], round: UInt64, previousHash: [UInt8]) -> [UInt16] {
         var w = WireWriter()
-        w.fixed(Array("EHRS-V1-ROUND".utf8))
-        w.fixed(genesisSeed)
+        w.raw(Array("EHRS-V1-ROUND".utf8))
+        w.raw(genesisSeed)
         w.u64(round)
-        w.fixed(previousHash)
+        w.raw(previousHash)
         var rng = SeedStream(seed: w.bytes)
         var order = active
         var i = order.count - 1

@@ -50,18 +50,18 @@ public struct Genesis: Sendable, Equatable {
     }
 
     public var encoded: [UInt8] {
-        var w = WireWriter(type: ObjectType.genesis)
+        var w = WireWriter(type: .genesis)
         w.id(chainName)
         w.u64(genesisTime)
         w.u32(slotMillis)
         w.u16(activeProducers)
         w.u32(replayWindowMillis)
         w.u32(maxDriftMillis)
-        w.fixed(seed)
+        w.raw(seed)
         w.u16(UInt16(truncatingIfNeeded: nodes.count))
         for n in nodes {
             w.id(n.name)
-            w.fixed(n.key)
+            w.raw(n.key)
             w.u64(n.stake)
         }
         return w.bytes
@@ -72,23 +72,22 @@ public struct Genesis: Sendable, Equatable {
 
     /// Decodes and checks (`validate()`) a genesis object.
     public static func decode(_ bytes: [UInt8]) throws(LedgerError) -> Genesis {
-        var r = WireReader(bytes)
-        try r.header(type: ObjectType.genesis, what: "genesis")
-        let name = try r.id("genesis.chainName", max: 255)
+        var r = try WireReader(bytes, type: .genesis, what: "genesis")
+        let name = try r.idBytes("genesis.chainName", limit: 255)
         let time = try r.u64("genesis.time")
         let slot = try r.u32("genesis.slotMillis")
         let k = try r.u16("genesis.K")
         let window = try r.u32("genesis.replayWindow")
         let drift = try r.u32("genesis.maxDrift")
-        let seed = try r.fixed(32, "genesis.seed")
+        let seed = try r.raw(32, "genesis.seed")
         let count = Int(try r.u16("genesis.nodeCount"))
         var nodes: [Node] = []
         for _ in 0..<count {
             nodes.append(
-                Node(name: try r.id("genesis.node.name", max: 255), key: try r.fixed(32, "genesis.node.key"),
+                Node(name: try r.idBytes("genesis.node.name", limit: 255), key: try r.raw(32, "genesis.node.key"),
                      stake: try r.u64("genesis.node.stake")))
         }
-        try r.end("genesis")
+        try r.finish("genesis")
         let g = Genesis(
             chainName: name, genesisTime: time, slotMillis: slot, activeProducers: k, replayWindowMillis: window,
             maxDriftMillis: drift, seed: seed, nodes: nodes)

@@ -44,29 +44,29 @@ public struct PolicyTx: TransactionBody {
 
     func writeUnsigned(_ w: inout WireWriter) {
         w.id(owner)
-        w.fixed(recordId)
+        w.raw(recordId)
         w.u8(action.rawValue)
         w.id(subject)
         w.u64(expiresAt ?? 0)
         w.u64(timestamp)
-        w.fixed(nonce)
+        w.raw(nonce)
     }
 
     func writeSignatures(_ w: inout WireWriter) { w.blob(signature) }
 
     static func read(_ r: inout WireReader) throws(LedgerError) -> PolicyTx {
-        let owner = try r.id("policy.owner")
-        let recordId = try r.fixed(32, "policy.recordId")
+        let owner = try r.idBytes("policy.owner")
+        let recordId = try r.raw(32, "policy.recordId")
         let rawAction = try r.u8("policy.action")
         guard let action = Action(rawValue: rawAction) else {
             throw .reject(.encoding, "policy.action: unknown action \(rawAction)")
         }
-        let subject = try r.id("policy.subject")
+        let subject = try r.idBytes("policy.subject")
         let expiry = try r.u64("policy.expiresAt")
         guard action == .grant || expiry == 0 else { throw .reject(.encoding, "policy.expiresAt: set on a revoke") }
         return PolicyTx(
             owner: owner, recordId: recordId, action: action, subject: subject, expiresAt: expiry == 0 ? nil : expiry,
-            timestamp: try r.u64("policy.timestamp"), nonce: try r.fixed(16, "policy.nonce"),
-            signature: try r.blob("policy.signature"))
+            timestamp: try r.u64("policy.timestamp"), nonce: try r.raw(16, "policy.nonce"),
+            signature: try r.blob("policy.signature", limit: WireFormat.maxBlob))
     }
 }

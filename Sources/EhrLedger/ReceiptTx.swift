@@ -32,17 +32,17 @@ public struct ReceiptTx: TransactionBody {
 
     func writeUnsigned(_ w: inout WireWriter) {
         w.u16(proxy)
-        w.fixed(requestId)
-        w.fixed(reencryptedHash)
+        w.raw(requestId)
+        w.raw(reencryptedHash)
     }
 
-    func writeSignatures(_ w: inout WireWriter) { w.fixed(signature) }
+    func writeSignatures(_ w: inout WireWriter) { w.raw(signature) }
 
     static func read(_ r: inout WireReader) throws(LedgerError) -> ReceiptTx {
         ReceiptTx(
             proxy: try r.u16("receipt.proxy"),
-            requestId: try r.fixed(32, "receipt.requestId"),
-            reencryptedHash: try r.fixed(32, "receipt.reencryptedHash"),
-            signature: try r.fixed(64, "receipt.signature"))
+            requestId: try r.raw(32, "receipt.requestId"),
+            reencryptedHash: try r.raw(32, "receipt.reencryptedHash"),
+            signature: try r.raw(64, "receipt.signature"))
     }
 }

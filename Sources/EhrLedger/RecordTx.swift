@@ -43,28 +43,28 @@ public struct RecordTx: TransactionBody {
 
     func writeUnsigned(_ w: inout WireWriter) {
         w.id(owner)
-        w.fixed(recordId)
-        w.fixed(ciphertextSHA256)
+        w.raw(recordId)
+        w.raw(ciphertextSHA256)
         w.id(storageURI)
         w.u16(UInt16(truncatingIfNeeded: grants.count))
         for g in grants { g.write(&w) }
         w.u64(timestamp)
-        w.fixed(nonce)
+        w.raw(nonce)
     }
 
     func writeSignatures(_ w: inout WireWriter) { w.blob(signature) }
 
     static func read(_ r: inout WireReader) throws(LedgerError) -> RecordTx {
-        let owner = try r.id("record.owner")
-        let recordId = try r.fixed(32, "record.recordId")
-        let digest = try r.fixed(32, "record.ciphertextSHA256")
-        let uri = try r.id("record.uri", max: WireFormat.maxURI)
+        let owner = try r.idBytes("record.owner")
+        let recordId = try r.raw(32, "record.recordId")
+        let digest = try r.raw(32, "record.ciphertextSHA256")
+        let uri = try r.idBytes("record.uri", limit: WireFormat.maxURI)
         let count = Int(try r.u16("record.grantCount"))
         var grants: [AccessGrant] = []
         for _ in 0..<count { grants.append(try AccessGrant.read(&r, "record.grant")) }
         return RecordTx(
             owner: owner, recordId: recordId, ciphertextSHA256: digest, storageURI: uri, grants: grants,
-            timestamp: try r.u64("record.timestamp"), nonce: try r.fixed(16, "record.nonce"),
-            signature: try r.blob("record.signature"))
+            timestamp: try r.u64("record.timestamp"), nonce: try r.raw(16, "record.nonce"),
+            signature: try r.blob("record.signature", limit: WireFormat.maxBlob))
     }
 }

@@ -49,23 +49,23 @@ public struct RegisterTx: TransactionBody {
         w.u16(sponsor)
         w.u64(sponsorSequence)
         w.id(name)
-        w.fixed(nodeKey)
+        w.raw(nodeKey)
         w.u64(stake)
     }
 
     func writeSignatures(_ w: inout WireWriter) {
-        w.fixed(sponsorSignature)
-        w.fixed(nodeSignature)
+        w.raw(sponsorSignature)
+        w.raw(nodeSignature)
     }
 
     static func read(_ r: inout WireReader) throws(LedgerError) -> RegisterTx {
         RegisterTx(
             sponsor: try r.u16("register.sponsor"),
             sponsorSequence: try r.u64("register.sequence"),
-            name: try r.id("register.name", max: 255),
-            nodeKey: try r.fixed(32, "register.nodeKey"),
+            name: try r.idBytes("register.name", limit: 255),
+            nodeKey: try r.raw(32, "register.nodeKey"),
             stake: try r.u64("register.stake"),
-            sponsorSignature: try r.fixed(64, "register.sponsorSignature"),
-            nodeSignature: try r.fixed(64, "register.nodeSignature"))
+            sponsorSignature: try r.raw(64, "register.sponsorSignature"),
+            nodeSignature: try r.raw(64, "register.nodeSignature"))
     }
 }

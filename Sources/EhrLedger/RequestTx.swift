@@ -36,21 +36,21 @@ public struct RequestTx: TransactionBody {
 
     func writeUnsigned(_ w: inout WireWriter) {
         w.id(requester)
-        w.fixed(recordId)
+        w.raw(recordId)
         w.u8(proxyCount)
         w.u64(timestamp)
-        w.fixed(nonce)
+        w.raw(nonce)
     }
 
     func writeSignatures(_ w: inout WireWriter) { w.blob(signature) }
 
     static func read(_ r: inout WireReader) throws(LedgerError) -> RequestTx {
         RequestTx(
-            requester: try r.id("request.requester"),
-            recordId: try r.fixed(32, "request.recordId"),
+            requester: try r.idBytes("request.requester"),
+            recordId: try r.raw(32, "request.recordId"),
             proxyCount: try r.u8("request.proxies"),
             timestamp: try r.u64("request.timestamp"),
-            nonce: try r.fixed(16, "request.nonce"),
-            signature: try r.blob("request.signature"))
+            nonce: try r.raw(16, "request.nonce"),
+            signature: try r.blob("request.signature", limit: WireFormat.maxBlob))
     }
 }

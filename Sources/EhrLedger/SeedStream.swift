@@ -12,7 +12,7 @@ struct SeedStream {
     mutating func next() -> UInt64 {
         if buffer.isEmpty {
             var w = WireWriter()
-            w.fixed(seed)
+            w.raw(seed)
             w.u32(counter)
             counter &+= 1
             let digest = SHA256.hash(w.bytes)

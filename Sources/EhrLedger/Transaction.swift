@@ -59,8 +59,7 @@ public enum Transaction: Sendable, Equatable {
         guard let kind = TransactionKind(rawValue: bytes[5]) else {
             throw .reject(.encoding, "transaction: unknown type byte 0x\(String(bytes[5], radix: 16))")
         }
-        var r = WireReader(bytes)
-        try r.header(type: kind.rawValue, what: "transaction")
+        var r = try WireReader(bytes, type: kind.wireType, what: "transaction")
         let tx: Transaction
         switch kind {
         case .register: tx = .register(try RegisterTx.read(&r))
@@ -71,7 +70,7 @@ public enum Transaction: Sendable, Equatable {
         case .receipt: tx = .receipt(try ReceiptTx.read(&r))
         case .dkg: tx = .dkg(try DKGTx.read(&r))
         }
-        try r.end("transaction")
+        try r.finish("transaction")
         return tx
     }
 }

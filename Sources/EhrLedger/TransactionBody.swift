@@ -16,7 +16,7 @@ protocol TransactionBody: Sendable, Equatable {
 extension TransactionBody {
     /// The full wire encoding.
     var encodedBody: [UInt8] {
-        var w = WireWriter(type: Self.kind.rawValue)
+        var w = WireWriter(type: Self.kind.wireType)
         writeUnsigned(&w)
         writeSignatures(&w)
         return w.bytes
@@ -24,11 +24,11 @@ extension TransactionBody {
 
     /// The bytes a signer signs: binds the chain (genesis hash) and every non-signature field.
     func signingMessageBody(genesisHash: [UInt8]) -> [UInt8] {
-        var w = WireWriter(type: ObjectType.txSigning)
-        w.fixed(genesisHash)
-        var body = WireWriter(type: Self.kind.rawValue)
+        var w = WireWriter(type: .txSigning)
+        w.raw(genesisHash)
+        var body = WireWriter(type: Self.kind.wireType)
         writeUnsigned(&body)
-        w.fixed(body.bytes)
+        w.raw(body.bytes)
         return w.bytes
     }
 }

@@ -1,19 +1,43 @@
 // SPDX-License-Identifier: Apache-2.0
+import EhrWire
 
-/// The kinds of transaction, with their type bytes.
-public enum TransactionKind: UInt8, Sendable, CaseIterable {
+/// The kinds of transaction. Their type bytes are EhrWire's registry entries (`WireType`
+/// 0x60–0x66); `rawValue` is that byte, so the ledger defines none of its own.
+public enum TransactionKind: Sendable, CaseIterable, Hashable {
     /// A node joins: stake moved from a sponsoring node, new node key.
-    case register = 0x60
+    case register
     /// A node's stake-weighted approval of up to K candidates.
-    case vote = 0x61
+    case vote
     /// An owner publishes an encrypted record: hash, storage URI, initial policy.
-    case record = 0x62
+    case record
     /// An owner grants or revokes an identity's access, optionally with an expiry.
-    case policy = 0x63
+    case policy
     /// A user asks for access to a record.
-    case request = 0x64
+    case request
     /// A proxy reports the re-encrypted header it produced for a request.
-    case receipt = 0x65
+    case receipt
     /// An opaque DKG broadcast (PROTOCOL.md §4), signed by the sending node.
-    case dkg = 0x66
+    case dkg
+
+    /// The registry entry of this kind.
+    public var wireType: WireType {
+        switch self {
+        case .register: return .registerTx
+        case .vote: return .voteTx
+        case .record: return .recordTx
+        case .policy: return .policyTx
+        case .request: return .requestTx
+        case .receipt: return .receiptTx
+        case .dkg: return .dkgTx
+        }
+    }
+
+    /// The type byte (what the block store indexes and the C ABI reports).
+    public var rawValue: UInt8 { wireType.rawValue }
+
+    /// The kind whose type byte is `rawValue`, or nil for any other byte.
+    public init?(rawValue: UInt8) {
+        guard let kind = TransactionKind.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = kind
+    }
 }

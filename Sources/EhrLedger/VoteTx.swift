@@ -36,7 +36,7 @@ public struct VoteTx: TransactionBody {
         for c in candidates { w.u16(c) }
     }
 
-    func writeSignatures(_ w: inout WireWriter) { w.fixed(signature) }
+    func writeSignatures(_ w: inout WireWriter) { w.raw(signature) }
 
     static func read(_ r: inout WireReader) throws(LedgerError) -> VoteTx {
         let voter = try r.u16("vote.voter")
@@ -44,6 +44,6 @@ public struct VoteTx: TransactionBody {
         let n = Int(try r.u8("vote.count"))
         var candidates: [UInt16] = []
         for _ in 0..<n { candidates.append(try r.u16("vote.candidate")) }
-        return VoteTx(voter: voter, sequence: seq, candidates: candidates, signature: try r.fixed(64, "vote.signature"))
+        return VoteTx(voter: voter, sequence: seq, candidates: candidates, signature: try r.raw(64, "vote.signature"))
     }
 }

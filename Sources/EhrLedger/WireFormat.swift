@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
+import EhrWire
 
-/// Constants of the wire format shared by every ledger object.
+/// Size limits of the ledger's wire objects. The header constants and type bytes live in
+/// EhrWire's registry (`Wire`, `WireType`); these are the bounds a ledger decoder enforces.
 enum WireFormat {
-    static let magic: [UInt8] = [0x45, 0x48, 0x52, 0x53]  // "EHRS"
-    static let version: UInt8 = 0x01
     /// Longest identity accepted (PROTOCOL.md §3).
-    static let maxIdentity = 1024
+    static let maxIdentity = Wire.maxIdentityBytes
     /// Longest storage URI accepted in a record transaction.
     static let maxURI = 1024
     /// Longest opaque blob (signature, DKG payload) accepted in a transaction: 1 MiB.

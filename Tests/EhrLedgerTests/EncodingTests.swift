@@ -60,7 +60,7 @@ final class EncodingTests: XCTestCase {
         let block = try net.nextBlock()
         let h = block.header.encoded
         XCTAssertEqual(h.count, 6 + 8 + 32 + 8 + 2 + 32 + 4)
-        XCTAssertEqual(h[5], ObjectType.blockHeader)
+        XCTAssertEqual(h[5], WireType.blockHeader.rawValue)
         XCTAssertEqual(block.hash, SHA256.hash(h))
         XCTAssertEqual(block.header.previousHash, net.genesis.hash)
         XCTAssertTrue(Ed25519.verify(publicKey: net.key(block.header.producer).publicKey, message: h, signature: block.signature))

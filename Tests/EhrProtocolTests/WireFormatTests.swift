@@ -15,29 +15,29 @@ final class WireFormatTests: XCTestCase {
         w.raw([9, 9])
         XCTAssertEqual(Array(w.bytes.prefix(6)), [0x45, 0x48, 0x52, 0x53, 0x01, 0x10])
 
-        var r = try WireReader(w.bytes, type: .partialKey)
+        var r = try ProtocolWireReader(w.bytes, type: .partialKey)
         XCTAssertEqual(try r.u8("a"), 7)
         XCTAssertEqual(try r.u16("b"), 0xBEEF)
         XCTAssertEqual(try r.u32("c"), 0xDEAD_BEEF)
         XCTAssertEqual(try r.u64("d"), 0x0102_0304_0506_0708)
         XCTAssertEqual(try r.id("id").description, "doctor:bob|2026")
-        XCTAssertEqual(try r.blob("blob"), [1, 2, 3])
+        XCTAssertEqual(try r.blob("blob", limit: 16), [1, 2, 3])
         XCTAssertEqual(try r.raw(2, "tail"), [9, 9])
         XCTAssertNoThrow(try r.finish())
     }
 
     func testHeaderRejectionsInOrder() {
         let good = WireWriter(type: .ct1).bytes
-        XCTAssertThrowsError(try WireReader(Array(good.prefix(5)), type: .ct1)) {
+        XCTAssertThrowsError(try ProtocolWireReader(Array(good.prefix(5)), type: .ct1)) {
             guard case .length = $0 as? ProtocolError else { return XCTFail("\($0)") }
         }
         var bad = good
         bad[0] = 0x46
-        XCTAssertThrowsError(try WireReader(bad, type: .ct1)) { XCTAssertEqual($0 as? ProtocolError, .magic) }
+        XCTAssertThrowsError(try ProtocolWireReader(bad, type: .ct1)) { XCTAssertEqual($0 as? ProtocolError, .magic) }
         bad = good
         bad[4] = 0x02
-        XCTAssertThrowsError(try WireReader(bad, type: .ct1)) { XCTAssertEqual($0 as? ProtocolError, .version(2)) }
-        XCTAssertThrowsError(try WireReader(good, type: .ct2)) {
+        XCTAssertThrowsError(try ProtocolWireReader(bad, type: .ct1)) { XCTAssertEqual($0 as? ProtocolError, .version(2)) }
+        XCTAssertThrowsError(try ProtocolWireReader(good, type: .ct2)) {
             XCTAssertEqual($0 as? ProtocolError, .type(expected: 0x22, actual: 0x20))
         }
     }
@@ -45,15 +45,15 @@ final class WireFormatTests: XCTestCase {
     func testTruncationAndTrailingBytes() throws {
         var w = WireWriter(type: .signed)
         w.blob([1, 2, 3, 4])
-        var r = try WireReader(Array(w.bytes.dropLast()), type: .signed)
-        XCTAssertThrowsError(try r.blob("payload")) {
+        var r = try ProtocolWireReader(Array(w.bytes.dropLast()), type: .signed)
+        XCTAssertThrowsError(try r.blob("payload", limit: 16)) {
             guard case .length = $0 as? ProtocolError else { return XCTFail("\($0)") }
         }
-        let r2 = try WireReader(w.bytes + [0], type: .signed)
+        let r2 = try ProtocolWireReader(w.bytes + [0], type: .signed)
         XCTAssertThrowsError(try r2.finish()) {
             guard case .length = $0 as? ProtocolError else { return XCTFail("\($0)") }
         }
-        var r3 = try WireReader(w.bytes, type: .signed)
+        var r3 = try ProtocolWireReader(w.bytes, type: .signed)
         XCTAssertThrowsError(try r3.blob("payload", limit: 3)) {
             guard case .param = $0 as? ProtocolError else { return XCTFail("\($0)") }
         }

@@ -35,8 +35,7 @@ public struct ReEncryptionFragment: Sendable, Equatable {
     }
 
     public var encoded: [UInt8] {
-        var w = WireWriter()
-        w.raw(ProvisionalWireType.reencryptionFragment.header)
+        var w = WireWriter(type: .fragment)
         w.id(delegator.bytes)
         w.id(delegatee.bytes)
         w.u16(UInt16(index))
@@ -51,7 +50,7 @@ public struct ReEncryptionFragment: Sendable, Equatable {
     /// Decodes in §11 order; `.param` for a zero index or threshold.
     /// - Throws: `ProtocolError`, `CurveError`, `PairingError` (a φ outside GT is `.notInSubgroup`).
     public init(encoded bytes: [UInt8]) throws {
-        var r = try ProvisionalWireType.reencryptionFragment.reader(bytes)
+        var r = try WireReader(bytes, type: .fragment)
         let delegator = try r.id("delegator id")
         let delegatee = try r.id("delegatee id")
         let index = Int(try r.u16("index"))

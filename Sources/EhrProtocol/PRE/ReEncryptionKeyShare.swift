@@ -36,8 +36,7 @@ public struct ReEncryptionKeyShare: Sendable, Equatable {
     }
 
     public var encoded: [UInt8] {
-        var w = WireWriter()
-        w.raw(ProvisionalWireType.rekeyShare.header)
+        var w = WireWriter(type: .rekeyShare)
         w.id(delegator.bytes)
         w.id(delegatee.bytes)
         w.u16(UInt16(index))
@@ -52,7 +51,7 @@ public struct ReEncryptionKeyShare: Sendable, Equatable {
     /// Decodes in §11 order; `.param` for `index ∉ 1…n'` or `t' ∉ 1…n'`.
     /// - Throws: `ProtocolError`, `CurveError`, `PairingError`.
     public init(encoded bytes: [UInt8]) throws {
-        var r = try ProvisionalWireType.rekeyShare.reader(bytes)
+        var r = try WireReader(bytes, type: .rekeyShare)
         let delegator = try r.id("delegator id")
         let delegatee = try r.id("delegatee id")
         let index = Int(try r.u16("index"))
