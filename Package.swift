@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // libehrshare: layering runs one way only (DESIGN.md §6):
-//   CGMP, COpenSSL, CSQLite, EhrWire (shared bottom)
+//   CGMP, COpenSSL, CSQLite; EhrWire, EhrSQLite (shared bottom)
 //   crypto stack:  EhrField → EhrCurve → EhrPairing → EhrProtocol
 //   storage stack: EhrStore → EhrLedger
 //   EhrNode (the two stacks meet here) → EhrShare (C ABI)
@@ -39,17 +39,21 @@ let package = Package(
 
         // MULX/ADCX/ADOX Fp kernels (x86-64 assembly), chosen at run time by CPUID (issue #14).
         .target(name: "CEhrFieldAsm", path: "Sources/CEhrFieldAsm"),
-        // The bottom module both stacks share (DESIGN.md §6): SHA-256 (libcrypto, imported
-        // internally) and the Ed25519 key check.
+        // The bottom module both stacks share (DESIGN.md §6, docs/WIRE.md): the one wire codec,
+        // the registry of type bytes, and the one wrapper of libcrypto (SHA-256, HKDF, AES-GCM,
+        // Ed25519, X25519, randomness, cleanse), imported internally so no consumer sees it.
         .target(name: "EhrWire", dependencies: ["COpenSSL"]),
-        .target(name: "EhrField", dependencies: ["CGMP", "COpenSSL", "CEhrFieldAsm"], swiftSettings: fast),
+        .target(name: "EhrField", dependencies: ["CGMP", "EhrWire", "CEhrFieldAsm"], swiftSettings: fast),
         .target(name: "EhrCurve", dependencies: ["EhrWire", "EhrField"], swiftSettings: fast),
         .target(name: "EhrPairing", dependencies: ["EhrField", "EhrCurve"], swiftSettings: fast),
-        .target(name: "EhrProtocol", dependencies: ["EhrWire", "EhrField", "EhrCurve", "EhrPairing", "COpenSSL"],
+        .target(name: "EhrProtocol", dependencies: ["EhrWire", "EhrField", "EhrCurve", "EhrPairing"],
                 swiftSettings: fast),
 
-        .target(name: "EhrStore", dependencies: ["EhrWire", "CSQLite"]),
-        .target(name: "EhrLedger", dependencies: ["EhrWire", "EhrStore", "CSQLite", "COpenSSL"]),
+        // The one SQLite wrapper (WAL, synchronous=FULL, no URI names), shared by the record
+        // store and the ledger's block store; libsqlite3 is imported internally.
+        .target(name: "EhrSQLite", dependencies: ["CSQLite"]),
+        .target(name: "EhrStore", dependencies: ["EhrWire", "EhrSQLite"]),
+        .target(name: "EhrLedger", dependencies: ["EhrWire", "EhrSQLite", "EhrStore"]),
         // Child process for the ledger crash tests: appends blocks, acknowledges each, gets SIGKILLed.
         .executableTarget(name: "ehrshare-ledger-crashtest", dependencies: ["EhrLedger"]),
         // The node layer (DESIGN.md §8, issue #12): what every host of a ledger needs above it —
@@ -81,7 +85,7 @@ let package = Package(
                           dependencies: ["EhrNode", "EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
                           swiftSettings: fast),
         // Figure 2 of the paper: DPoS (the real ledger) vs PBFT vs PoW on an in-process network.
-        .executableTarget(name: "ehrshare-consensus-sim", dependencies: ["EhrLedger", "EhrStore", "COpenSSL"],
+        .executableTarget(name: "ehrshare-consensus-sim", dependencies: ["EhrWire", "EhrLedger", "EhrStore"],
                           swiftSettings: fast),
         .executableTarget(name: "ehrshare-swift-example",
                           dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrStore"],
@@ -93,8 +97,10 @@ let package = Package(
         .testTarget(name: "EhrFieldTests", dependencies: ["EhrField", "CGMP"]),
         .testTarget(name: "EhrCurveTests", dependencies: ["EhrCurve"]),
         .testTarget(name: "EhrPairingTests", dependencies: ["EhrPairing"]),
-        .testTarget(name: "EhrStoreTests", dependencies: ["EhrStore"]),
-        .testTarget(name: "EhrLedgerTests", dependencies: ["EhrLedger", "EhrStore", "COpenSSL"]),
+        .testTarget(name: "EhrStoreTests", dependencies: ["EhrStore", "EhrSQLite"]),
+        .testTarget(name: "EhrLedgerTests", dependencies: ["EhrLedger", "EhrStore", "EhrSQLite", "COpenSSL"]),
+        // The codec, the registry (against docs/WIRE.md) and the libcrypto wrapper (RFC vectors).
+        .testTarget(name: "EhrWireTests", dependencies: ["EhrWire"]),
         .testTarget(name: "EhrNodeTests", dependencies: ["EhrNode", "EhrLedger", "EhrProtocol", "EhrCurve", "EhrField"]),
     ]
 )

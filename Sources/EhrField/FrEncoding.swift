@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import COpenSSL
+import EhrWire
 
 // MARK: - Byte encodings and sampling of Fr
 
@@ -86,19 +86,14 @@ extension Fr {
 
     /// A uniformly random scalar in [0, r).
     ///
-    /// Draws 64 bytes from OpenSSL's CSPRNG (`RAND_bytes`) and reduces them mod r; the statistical distance
+    /// Draws 64 bytes from the system CSPRNG (EhrWire's `SystemRandom`, libcrypto's `RAND_bytes`) and reduces them mod r; the statistical distance
     /// from uniform is below 2⁻²⁵⁰ (the 512 − 255 surplus bits of RFC 9380 §5's k + 128 rule, with room to spare).
     ///
-    /// - Throws: `FieldError.randomFailure` if `RAND_bytes` reports failure. The buffer is wiped either way.
+    /// - Throws: `FieldError.randomFailure` if the generator reports failure. The buffer is wiped either way.
     public static func random() throws(FieldError) -> Fr {
         var buf = [UInt8](repeating: 0, count: 64)
-        let rc = buf.withUnsafeMutableBufferPointer { RAND_bytes($0.baseAddress, 64) }
-        defer {
-            buf.withUnsafeMutableBufferPointer { p in
-                for i in p.indices { p[i] = 0 }
-            }
-        }
-        guard rc == 1 else { throw FieldError.randomFailure }
+        defer { wipeSecret(&buf) }
+        guard buf.withUnsafeMutableBytes({ SystemRandom.fill($0) }) else { throw FieldError.randomFailure }
         return Fr(reducingBigEndian: buf)
     }
 

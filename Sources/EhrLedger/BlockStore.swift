@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import EhrSQLite
 import EhrStore
 
 /// Durable block storage in an embedded SQLite database (docs/LEDGER.md §6).

@@ -26,3 +26,10 @@ extension ProtocolError: CABIReportable {
         return CABIFailure(status, description)
     }
 }
+
+/// EhrWire's libcrypto failures reach the C ABI where a call draws randomness or derives a key
+/// outside the protocol layer (temporary file names, node keys); they map as the protocol
+/// layer maps them: a failed generator is EHR_ERR_RANDOM, the rest EHR_ERR_PARAM.
+extension CryptoError: CABIReportable {
+    var cabiFailure: CABIFailure { ProtocolError(self).cabiFailure }
+}

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import EhrSQLite
 
 /// The embedded record store: envelopes in one SQLite table keyed by their SHA-256.
 ///

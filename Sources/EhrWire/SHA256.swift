@@ -36,4 +36,14 @@ public enum SHA256 {
         if ok != 1 { return [UInt8](repeating: 0, count: byteCount) }
         return out
     }
+
+    /// SHA-256 of `input` into `output` (at least 32 bytes) without allocating, for hot loops
+    /// (the proof-of-work baseline of the consensus study); false if libcrypto fails.
+    public static func hash(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Bool {
+        guard output.count >= byteCount, let out = output.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            return false
+        }
+        var len: UInt32 = 0
+        return EVP_Digest(input.baseAddress, input.count, out, &len, EVP_sha256(), nil) == 1 && len == 32
+    }
 }

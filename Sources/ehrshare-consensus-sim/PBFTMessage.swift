@@ -25,7 +25,7 @@ struct PBFTMessage {
     var signature: [UInt8] = []
 
     private var signedPart: [UInt8] {
-        var w = WireOut()
+        var w = WireWriter()
         w.u8(kind.rawValue)
         w.u64(view)
         w.u64(seq)
@@ -44,12 +44,12 @@ struct PBFTMessage {
 
     /// Decodes and verifies the signature against `keys[replica]`; nil if either fails.
     static func decodeVerified(_ bytes: [UInt8], keys: [NodeSigningKey]) -> PBFTMessage? {
-        var r = WireIn(bytes)
-        guard let k = r.u8(), let kind = Kind(rawValue: k), let view = r.u64(), let seq = r.u64(),
-            let digest = r.raw(32), let replica = r.u16(), Int(replica) < keys.count, let payload = r.blob()
+        var r = WireIn(raw: bytes)
+        guard let k = (try? r.u8("field")), let kind = Kind(rawValue: k), let view = (try? r.u64("field")), let seq = (try? r.u64("field")),
+            let digest = (try? r.raw(32, "field")), let replica = (try? r.u16("field")), Int(replica) < keys.count, let payload = (try? r.blob("payload", limit: simMaxBlob))
         else { return nil }
-        let signedLength = r.offset
-        guard let sig = r.raw(64), r.atEnd,
+        let signedLength = bytes.count - r.remaining
+        guard let sig = (try? r.raw(64, "field")), r.remaining == 0,
             Ed25519.verify(publicKey: keys[Int(replica)].publicKey, message: Array(bytes[0..<signedLength]), signature: sig)
         else { return nil }
         return PBFTMessage(kind: kind, view: view, seq: seq, digest: digest, replica: replica, payload: payload, signature: sig)

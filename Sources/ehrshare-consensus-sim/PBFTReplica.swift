@@ -231,7 +231,7 @@ final class PBFTReplica {
         guard target > view, changingTo.map({ target > $0 }) ?? true else { return }
         changingTo = target
         changeStartedAt = now
-        var w = WireOut()
+        var w = WireWriter()
         let low = executedUpTo > PBFTReplica.certificateWindow ? executedUpTo - PBFTReplica.certificateWindow : 0
         for (seq, c) in certificates.sorted(by: { $0.key < $1.key }) where seq > low {
             w.u64(seq)
@@ -262,7 +262,7 @@ final class PBFTReplica {
             let vcs = viewChanges[target], vcs.count >= 2 * f + 1
         else { return }
         newViewSent.insert(target)
-        var w = WireOut()
+        var w = WireWriter()
         for (_, bytes) in vcs.sorted(by: { $0.key < $1.key }).prefix(2 * f + 1) { w.blob(bytes) }
         let m = PBFTMessage(
             kind: .newView, view: target, seq: 0, digest: [UInt8](repeating: 0, count: 32), replica: UInt16(id),
@@ -274,11 +274,11 @@ final class PBFTReplica {
     private func onNewView(_ m: PBFTMessage) {
         guard m.view > view, Int(m.replica) == primary(m.view) else { return }
         // Check the proof: 2f+1 distinct, validly signed view-change messages for this view.
-        var r = WireIn(m.payload)
+        var r = WireIn(raw: m.payload)
         var proofs: [PBFTMessage] = []
         var signers: Set<UInt16> = []
-        while !r.atEnd {
-            guard let raw = r.blob(), let vc = PBFTMessage.decodeVerified(raw, keys: sim.work.keys),
+        while r.remaining > 0 {
+            guard let raw = (try? r.blob("payload", limit: simMaxBlob)), let vc = PBFTMessage.decodeVerified(raw, keys: sim.work.keys),
                 vc.kind == .viewChange, vc.view == m.view, signers.insert(vc.replica).inserted
             else { return }
             proofs.append(vc)
@@ -308,9 +308,9 @@ final class PBFTReplica {
         var minS = UInt64.max
         for vc in proofs {
             minS = min(minS, vc.seq)
-            var r = WireIn(vc.payload)
-            while !r.atEnd {
-                guard let seq = r.u64(), let cv = r.u64(), let d = r.raw(32), let b = r.blob() else { break }
+            var r = WireIn(raw: vc.payload)
+            while r.remaining > 0 {
+                guard let seq = (try? r.u64("field")), let cv = (try? r.u64("field")), let d = (try? r.raw(32, "field")), let b = (try? r.blob("payload", limit: simMaxBlob)) else { break }
                 if best[seq].map({ cv > $0.view }) ?? true { best[seq] = Certificate(view: cv, digest: d, batch: b) }
             }
         }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-import COpenSSL
+import EhrWire
 
 /// The proof-of-work puzzle: SHA-256 of an 82-byte header
 /// (height u64 ‖ prev[32] ‖ miner u16 ‖ merkle[32] ‖ nonce u64); solved when the first 8 bytes
 /// of the digest, big-endian, are below `target` (≈ log2(2^64 / target) leading zero bits).
-/// Each attempt is one real SHA-256 through OpenSSL.
+/// Each attempt is one real SHA-256 (EhrWire's, through libcrypto).
 struct PoWHeader {
     static let size = 82
     var height: UInt64
@@ -14,7 +14,7 @@ struct PoWHeader {
     var nonce: UInt64
 
     var encoded: [UInt8] {
-        var w = WireOut()
+        var w = WireWriter()
         w.u64(height)
         w.raw(previous)
         w.u16(miner)
@@ -24,14 +24,7 @@ struct PoWHeader {
     }
 
     static func digest(_ header: [UInt8]) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: 32)
-        var len: UInt32 = 0
-        header.withUnsafeBytes { h in
-            out.withUnsafeMutableBytes { o in
-                _ = EVP_Digest(h.baseAddress, h.count, o.baseAddress?.assumingMemoryBound(to: UInt8.self), &len, EVP_sha256(), nil)
-            }
-        }
-        return out
+        SHA256.hash(header)
     }
 
     static func meets(_ digest: [UInt8], target: UInt64) -> Bool {
@@ -43,16 +36,13 @@ struct PoWHeader {
     static func search(_ header: [UInt8], from start: UInt64, count: UInt64, target: UInt64) -> UInt64? {
         var buffer = header
         var out = [UInt8](repeating: 0, count: 32)
-        var len: UInt32 = 0
-        let md = EVP_sha256()
         for k in 0..<count {
             let nonce = start &+ k
             var found = false
             buffer.withUnsafeMutableBytes { b in
                 for i in 0..<8 { b[size - 1 - i] = UInt8(truncatingIfNeeded: nonce >> UInt64(8 * i)) }
                 out.withUnsafeMutableBytes { o in
-                    let p = o.baseAddress?.assumingMemoryBound(to: UInt8.self)
-                    _ = EVP_Digest(b.baseAddress, b.count, p, &len, md, nil)
+                    guard SHA256.hash(UnsafeRawBufferPointer(b), into: o) else { return }
                     var v: UInt64 = 0
                     for i in 0..<8 { v = v << 8 | UInt64(o[i]) }
                     found = v < target

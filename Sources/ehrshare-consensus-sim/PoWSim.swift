@@ -160,8 +160,8 @@ final class PoWSim {
         let header = Array(block[0..<PoWHeader.size])
         let hash = PoWHeader.digest(header)
         guard m.blocks[hash] == nil, PoWHeader.meets(hash, target: target) else { return }
-        var r = WireIn(header)
-        guard let height = r.u64(), let previous = r.raw(32), r.u16() != nil, let merkle = r.raw(32) else { return }
+        var r = WireIn(raw: header)
+        guard let height = (try? r.u64("field")), let previous = (try? r.raw(32, "field")), (try? r.u16("field")) != nil, let merkle = (try? r.raw(32, "field")) else { return }
         let batch = Array(block[PoWHeader.size...])
         guard SHA256.hash(batch) == merkle, let encoded = Batch.decode(batch) else { return }
         let parentHeight: UInt64

@@ -22,6 +22,21 @@ final class EncodingTests: XCTestCase {
         ]
     }
 
+    /// The kinds' type bytes are the registry's transaction entries, one each, and a byte
+    /// maps back to its kind; no other byte names a kind.
+    func testTransactionKindsAreRegistryEntries() {
+        let types = TransactionKind.allCases.map(\.wireType)
+        XCTAssertEqual(Set(types).count, TransactionKind.allCases.count)
+        XCTAssertEqual(types.map(\.rawValue), Array(0x60...0x66))
+        for kind in TransactionKind.allCases {
+            XCTAssertEqual(TransactionKind(rawValue: kind.rawValue), kind)
+            XCTAssertTrue("\(kind.wireType)".hasSuffix("Tx"))
+        }
+        for byte in UInt8.min...UInt8.max where !(0x60...0x66).contains(byte) {
+            XCTAssertNil(TransactionKind(rawValue: byte))
+        }
+    }
+
     func testEveryTransactionKindRoundTrips() throws {
         let net = try TestNet()
         for tx in try sampleTransactions(net) {

@@ -218,50 +218,6 @@ final class DKGWireTests: XCTestCase {
         XCTAssertTrue(h.isInSubgroup)
     }
 
-    // MARK: - Channel primitives (RFC vectors)
-
-    func testHKDFRFC5869Case1() throws {
-        let okm = try HkdfSha256.derive(ikm: [UInt8](repeating: 0x0b, count: 22), salt: hex("000102030405060708090a0b0c"),
-                                        info: hex("f0f1f2f3f4f5f6f7f8f9"), length: 42)
-        XCTAssertEqual(okm, hex("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"))
-    }
-
-    func testX25519RFC7748() {
-        let alice = hex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a")
-        let bobPub = hex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f")
-        XCTAssertEqual(DKGCrypto.x25519PublicKey(privateKey: alice),
-                       hex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"))
-        XCTAssertEqual(DKGCrypto.x25519(privateKey: alice, peerPublicKey: bobPub),
-                       hex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742"))
-        XCTAssertNil(DKGCrypto.x25519(privateKey: alice, peerPublicKey: [UInt8](repeating: 0, count: 32)),
-                     "low-order peer key gives the all-zero secret")
-    }
-
-    func testEd25519RFC8032Test1() {
-        let seed = hex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
-        let pub = hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")
-        let sig = hex("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b")
-        XCTAssertEqual(DKGCrypto.ed25519PublicKey(seed: seed), pub)
-        XCTAssertEqual(DKGCrypto.ed25519Sign(seed: seed, message: []), sig)
-        XCTAssertTrue(DKGCrypto.ed25519Verify(publicKey: pub, message: [], signature: sig))
-        XCTAssertFalse(DKGCrypto.ed25519Verify(publicKey: pub, message: [0], signature: sig))
-    }
-
-    func testAESGCMRejectsTampering() {
-        let key = [UInt8](repeating: 1, count: 32)
-        let nonce = [UInt8](repeating: 2, count: 12)
-        guard let ct = DKGCrypto.aesGCMSeal(key: key, nonce: nonce, plaintext: [1, 2, 3], ad: [9]) else {
-            return XCTFail("seal failed")
-        }
-        XCTAssertEqual(ct.count, 3 + 16)
-        XCTAssertEqual(DKGCrypto.aesGCMOpen(key: key, nonce: nonce, sealed: ct, ad: [9]), [1, 2, 3])
-        XCTAssertNil(DKGCrypto.aesGCMOpen(key: key, nonce: nonce, sealed: ct, ad: [8]))
-        var bad = ct
-        bad[0] ^= 1
-        XCTAssertNil(DKGCrypto.aesGCMOpen(key: key, nonce: nonce, sealed: bad, ad: [9]))
-        XCTAssertNil(DKGCrypto.aesGCMOpen(key: key, nonce: nonce, sealed: Array(ct.prefix(10)), ad: [9]))
-    }
-
     /// Lagrange at zero and interpolation agree with a known polynomial.
     func testPolynomialInterpolation() throws {
         let f = DKGPolynomial(coefficients: [Fr(11), Fr(22), Fr(33)])

@@ -82,7 +82,7 @@ public enum DKGEnvelope {
         try r.finish()
         try session.check(sid: sid)
         try session.check(index: sender, "sender")
-        guard DKGCrypto.ed25519Verify(publicKey: session.entry(sender).keys.signing,
+        guard Ed25519.verify(publicKey: session.entry(sender).keys.signing,
                                       message: signDomain + bytes[0..<signedCount], signature: sig)
         else { throw .verify("DKG message signature does not verify for authority \(sender)") }
         guard body.count >= 38, Array(body[6..<38]) == sid else {
@@ -95,14 +95,14 @@ public enum DKGEnvelope {
 
     /// Seals a DKG_SHARE to its recipient's X25519 roster key and signs it as the dealer.
     static func seal(_ share: DKGScalarPairMessage, session: DKGSession, key: DKGNodeKey) throws(ProtocolError) -> [UInt8] {
-        guard var eph = DKGCrypto.randomBytes(32) else { throw .random }
-        defer { DKGCrypto.wipe(&eph) }
-        guard let epk = DKGCrypto.x25519PublicKey(privateKey: eph) else { throw .state("X25519 key generation failed") }
+        guard var eph = try? SystemRandom.bytes(32) else { throw .random }
+        defer { wipeSecret(&eph) }
+        guard let epk = X25519.publicKey(privateKey: eph) else { throw .state("X25519 key generation failed") }
         let recipientKey = session.entry(share.second).keys.agreement
-        guard var z = DKGCrypto.x25519(privateKey: eph, peerPublicKey: recipientKey) else {
+        guard var z = X25519.sharedSecret(privateKey: eph, peerPublicKey: recipientKey) else {
             throw .state("X25519 agreement with authority \(share.second) failed")
         }
-        defer { DKGCrypto.wipe(&z) }
+        defer { wipeSecret(&z) }
         var ad = WireWriter()
         ad.raw(header(sealedType))
         ad.raw(session.sid)
@@ -111,10 +111,10 @@ public enum DKGEnvelope {
         ad.raw(epk)
         var okm = try keyMaterial(z: z, sid: session.sid, epk: epk, recipientKey: recipientKey,
                               dealer: share.first, recipient: share.second)
-        defer { DKGCrypto.wipe(&okm) }
+        defer { wipeSecret(&okm) }
         var plain = share.encoded
-        defer { DKGCrypto.wipe(&plain) }
-        guard let ct = DKGCrypto.aesGCMSeal(key: Array(okm[0..<32]), nonce: Array(okm[32..<44]),
+        defer { wipeSecret(&plain) }
+        guard let ct = Aes256Gcm.seal(key: Array(okm[0..<32]), nonce: Array(okm[32..<44]),
                                             plaintext: plain, ad: ad.bytes)
         else { throw .state("AES-256-GCM sealing failed") }
         let unsigned = ad.bytes + ct
@@ -135,7 +135,7 @@ public enum DKGEnvelope {
         let dealer = try r.u16("dealer")
         let recipient = try r.u16("recipient")
         let epk = try r.raw(32, "ephemeral key")
-        let ct = try r.raw(DKGScalarPairMessage.byteCount + DKGCrypto.gcmTagBytes, "ciphertext")
+        let ct = try r.raw(DKGScalarPairMessage.byteCount + Aes256Gcm.tagBytes, "ciphertext")
         let sig = try r.raw(64, "signature")
         try r.finish()
         try session.check(sid: sid)
@@ -143,18 +143,18 @@ public enum DKGEnvelope {
         try session.check(index: recipient, "recipient")
         guard recipient == me else { throw ProtocolError.param("sealed share for authority \(recipient), not \(me)") }
         let unsignedCount = bytes.count - 64
-        guard DKGCrypto.ed25519Verify(publicKey: session.entry(dealer).keys.signing,
+        guard Ed25519.verify(publicKey: session.entry(dealer).keys.signing,
                                       message: sealDomain + bytes[0..<unsignedCount], signature: sig)
         else { throw ProtocolError.verify("sealed share signature does not verify for authority \(dealer)") }
         guard var z = key.agree(with: epk) else { throw ProtocolError.decrypt }
-        defer { DKGCrypto.wipe(&z) }
+        defer { wipeSecret(&z) }
         var okm = try keyMaterial(z: z, sid: sid, epk: epk, recipientKey: key.publicKey.agreement,
                               dealer: dealer, recipient: recipient)
-        defer { DKGCrypto.wipe(&okm) }
+        defer { wipeSecret(&okm) }
         let ad = Array(bytes[0..<(unsignedCount - ct.count)])
-        guard var plain = DKGCrypto.aesGCMOpen(key: Array(okm[0..<32]), nonce: Array(okm[32..<44]), sealed: ct, ad: ad)
+        guard var plain = Aes256Gcm.open(key: Array(okm[0..<32]), nonce: Array(okm[32..<44]), sealed: ct, ad: ad)
         else { throw ProtocolError.decrypt }
-        defer { DKGCrypto.wipe(&plain) }
+        defer { wipeSecret(&plain) }
         let share = try DKGScalarPairMessage(decoding: plain, type: .dkgShare, session: session)
         guard share.first == dealer, share.second == recipient else {
             throw ProtocolError.param("sealed share body names \(share.first)→\(share.second), envelope \(dealer)→\(recipient)")
@@ -170,6 +170,6 @@ public enum DKGEnvelope {
         info.raw(recipientKey)
         info.u16(dealer)
         info.u16(recipient)
-        return try HkdfSha256.derive(ikm: z, salt: sid, info: info.bytes, length: 44)
+        return try ProtocolError.lifting { () throws(CryptoError) in try HkdfSha256.derive(ikm: z, salt: sid, info: info.bytes, length: 44) }
     }
 }

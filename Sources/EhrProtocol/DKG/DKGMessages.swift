@@ -110,8 +110,8 @@ public struct DKGScalarPairMessage: Sendable, Equatable {
         var sBytes = try r.raw(32, "s")
         var spBytes = try r.raw(32, "s'")
         defer {
-            DKGCrypto.wipe(&sBytes)
-            DKGCrypto.wipe(&spBytes)
+            wipeSecret(&sBytes)
+            wipeSecret(&spBytes)
         }
         try r.finish()
         try session.check(sid: sid)

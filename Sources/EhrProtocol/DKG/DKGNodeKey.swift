@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 
-import COpenSSL
 import EhrWire
 
 /// An authority's long-term node keys, known to every other authority from the consortium
@@ -17,10 +16,10 @@ public struct DKGNodeKey: Sendable {
     /// Keys from two 32-byte secrets (an Ed25519 seed and an X25519 private key).
     /// - Throws: `ProtocolError.param` for wrong lengths or secrets OpenSSL refuses.
     public init(signingSeed: [UInt8], agreementKey: [UInt8]) throws(ProtocolError) {
-        guard let sigPub = DKGCrypto.ed25519PublicKey(seed: signingSeed) else {
+        guard let sigPub = Ed25519.publicKey(seed: signingSeed) else {
             throw .param("the Ed25519 node seed must be 32 bytes OpenSSL accepts")
         }
-        guard let agrPub = DKGCrypto.x25519PublicKey(privateKey: agreementKey) else {
+        guard let agrPub = X25519.publicKey(privateKey: agreementKey) else {
             throw .param("the X25519 node key must be 32 bytes OpenSSL accepts")
         }
         secrets = NodeSecrets(signing: signingSeed, agreement: agreementKey)
@@ -30,17 +29,17 @@ public struct DKGNodeKey: Sendable {
     /// Fresh node keys from OpenSSL's CSPRNG.
     /// - Throws: `ProtocolError.random` if the generator fails.
     public static func generate() throws(ProtocolError) -> DKGNodeKey {
-        guard var s = DKGCrypto.randomBytes(32), var a = DKGCrypto.randomBytes(32) else { throw .random }
+        guard var s = try? SystemRandom.bytes(32), var a = try? SystemRandom.bytes(32) else { throw .random }
         defer {
-            DKGCrypto.wipe(&s)
-            DKGCrypto.wipe(&a)
+            wipeSecret(&s)
+            wipeSecret(&a)
         }
         return try DKGNodeKey(signingSeed: s, agreementKey: a)
     }
 
     /// Ed25519 signature on `message`.
     func sign(_ message: [UInt8]) throws(ProtocolError) -> [UInt8] {
-        guard let sig = DKGCrypto.ed25519Sign(seed: secrets.signing, message: message) else {
+        guard let sig = Ed25519.sign(seed: secrets.signing, message: message) else {
             throw .state("Ed25519 signing failed in OpenSSL")
         }
         return sig
@@ -48,7 +47,7 @@ public struct DKGNodeKey: Sendable {
 
     /// X25519 with the node's agreement key.
     func agree(with peer: [UInt8]) -> [UInt8]? {
-        DKGCrypto.x25519(privateKey: secrets.agreement, peerPublicKey: peer)
+        X25519.sharedSecret(privateKey: secrets.agreement, peerPublicKey: peer)
     }
 }
 
@@ -59,14 +58,13 @@ public struct DKGNodePublicKey: Sendable, Hashable {
     /// X25519 public key (32 bytes), receives sealed shares.
     public let agreement: [UInt8]
 
-    /// Validates both keys with OpenSSL.
+    /// Validates both keys (EhrWire: canonical and not of small order for Ed25519).
     /// - Throws: `ProtocolError.param` if either key is not 32 bytes or is refused.
     public init(signing: [UInt8], agreement: [UInt8]) throws(ProtocolError) {
-        guard Ed25519KeyCheck.isCanonicalAndNotSmallOrder(signing),
-              DKGCrypto.isValidPublicKey(signing, type: EVP_PKEY_ED25519) else {
+        guard Ed25519.isValidPublicKey(signing) else {
             throw .param("roster Ed25519 key must be 32 valid bytes: canonical, not of small order")
         }
-        guard DKGCrypto.isValidPublicKey(agreement, type: EVP_PKEY_X25519) else {
+        guard X25519.isValidPublicKey(agreement) else {
             throw .param("roster X25519 key must be 32 valid bytes")
         }
         self.signing = signing
@@ -91,7 +89,7 @@ private final class NodeSecrets: @unchecked Sendable {
     }
 
     deinit {
-        DKGCrypto.wipe(&signing)
-        DKGCrypto.wipe(&agreement)
+        wipeSecret(&signing)
+        wipeSecret(&agreement)
     }
 }

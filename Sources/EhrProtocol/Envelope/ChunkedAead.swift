@@ -86,7 +86,7 @@ public enum ChunkedAead {
         guard UInt64(output.count) == total, nonce.count == Aes256Gcm.nonceBytes else {
             throw .param("sealed body buffer of the wrong size")
         }
-        let gcm = try Aes256Gcm(key: key, encrypting: true)
+        let gcm = try ProtocolError.lifting { () throws(CryptoError) in try Aes256Gcm(key: key, encrypting: true) }
         let n = chunkCount(plaintextLength: UInt64(plaintext.count))
         var inOff = 0
         var outOff = 0
@@ -154,7 +154,7 @@ public enum ChunkedAead {
                             from source: inout some EnvelopeSource, to sink: inout some EnvelopeSink) throws {
         _ = try sealedLength(plaintextLength: plaintextLength)
         guard nonce.count == Aes256Gcm.nonceBytes else { throw ProtocolError.param("envelope nonce must be 12 bytes") }
-        let gcm = try Aes256Gcm(key: key, encrypting: true)
+        let gcm = try ProtocolError.lifting { () throws(CryptoError) in try Aes256Gcm(key: key, encrypting: true) }
         let n = chunkCount(plaintextLength: plaintextLength)
         var input = [UInt8](repeating: 0, count: chunkBytes)
         var output = [UInt8](repeating: 0, count: sealedChunkBytes)

@@ -65,7 +65,7 @@ public enum Envelope {
         }
         let m = try IBP1.randomGT()
         let capsule = try IBP1.encrypt(m, to: owner, context: context)
-        let nonce = try SystemRandom.bytes(12)
+        let nonce = try ProtocolError.lifting { () throws(CryptoError) in try SystemRandom.bytes(12) }
         let key = try EnvelopeKeySchedule.key(m: m, c1: capsule.c1.compressed)
         let header = SealedHeader1(owner: owner, recordContext: recordContext, c1: capsule.c1, c2: capsule.c2,
                                    nonce: nonce, bodyLength: bodyLength)

@@ -14,7 +14,9 @@ enum EnvelopeKeySchedule {
     static func key(m: GT, c1: [UInt8]) throws(ProtocolError) -> [UInt8] {
         var ikm = m.bytes
         defer { wipeSecret(&ikm) }
-        return try HkdfSha256.derive(ikm: ikm, salt: DomainTags.demSalt, info: DomainTags.demInfo + c1, length: 32)
+        return try ProtocolError.lifting { () throws(CryptoError) in
+            try HkdfSha256.derive(ikm: ikm, salt: DomainTags.demSalt, info: DomainTags.demInfo + c1, length: 32)
+        }
     }
 
     /// `AD = "EHRS" ‖ 0x01 ‖ 0x30 ‖ u16len‖id ‖ u32len‖ctx ‖ enc(c1) ‖ N`, `id` the original owner.

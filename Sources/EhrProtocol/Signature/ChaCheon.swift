@@ -33,7 +33,7 @@ public enum ChaCheon {
         let qs = try IdentityHashes.h1Sig(key.identity)
         var k = Fr.zero
         while k.isZero {
-            var seed = key.point.compressed + (try SystemRandom.bytes(32)) + message
+            var seed = key.point.compressed + (try ProtocolError.lifting { () throws(CryptoError) in try SystemRandom.bytes(32) }) + message
             defer { wipeSecret(&seed) }
             k = try IdentityHashes.scalar(seed, dst: DomainTags.sigNonce)
         }

@@ -39,7 +39,7 @@ public struct SignedMessage: Sendable, Equatable {
     public static func sign(purpose: SignedPurpose, payload: [UInt8], key: IdentitySigningKey, context: PREContext,
                             timestamp: UInt64, nonce: [UInt8]? = nil) throws(ProtocolError) -> SignedMessage {
         let n: [UInt8]
-        if let nonce { n = nonce } else { n = try SystemRandom.bytes(nonceBytes) }
+        if let nonce { n = nonce } else { n = try ProtocolError.lifting { () throws(CryptoError) in try SystemRandom.bytes(nonceBytes) } }
         guard n.count == nonceBytes else { throw .param("SIGNED nonce must be 16 bytes") }
         guard payload.count <= maxPayloadBytes else { throw .param("SIGNED payload exceeds 16 MiB") }
         let body = signedBytes(purpose, context.fingerprint, key.identity, timestamp, n, payload)

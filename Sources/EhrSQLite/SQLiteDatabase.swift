@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-import CSQLite
+internal import CSQLite
 
-/// A thin owner of one `sqlite3` connection, used by the block store and the record store.
+/// A thin owner of one `sqlite3` connection, used by the block store and the record store
+/// (module EhrSQLite, so that the ledger does not borrow the record store's wrapper).
 ///
 /// Durability settings are fixed here for every user: WAL journal, `synchronous=FULL`
 /// (each commit is fsynced, WAL included), foreign keys on, and a busy timeout so a

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-import COpenSSL
+internal import COpenSSL
 
 /// HKDF-SHA256 (RFC 5869, extract then expand) through OpenSSL 3's `EVP_KDF`.
-/// The envelope derives its AES-256-GCM key with it (PROTOCOL.md §7 step 2):
+/// The envelope derives its AES-256-GCM key with it (PROTOCOL.md §7 step 2), the DKG its
+/// share-sealing key and nonce (PROTOCOL.md §4.2):
 /// `K = HKDF-SHA256(salt = "EHRSHARE-V1-DEM", IKM = GTbytes(m), info = "AES-256-GCM key" ‖ enc(c1), L = 32)`.
 public enum HkdfSha256 {
     /// OSSL_PARAM keeps the name pointer, so it must outlive the call: a
@@ -20,13 +21,13 @@ public enum HkdfSha256 {
     ///   - info: the expand context.
     ///   - length: output length in bytes.
     /// - Returns: the output keying material (secret; wipe it when done).
-    /// - Throws: `ProtocolError.param` for a length outside 1–8160 or if OpenSSL
+    /// - Throws: `CryptoError.parameter` for a length outside 1–8160, `.library` if libcrypto
     ///   cannot provide HKDF (a broken installation, never input-dependent).
-    public static func derive(ikm: [UInt8], salt: [UInt8], info: [UInt8], length: Int) throws(ProtocolError) -> [UInt8] {
-        guard length > 0, length <= 255 * 32 else { throw .param("HKDF output length \(length) out of range") }
-        guard let kdf = EVP_KDF_fetch(nil, "HKDF", nil) else { throw .param("OpenSSL provides no HKDF") }
+    public static func derive(ikm: [UInt8], salt: [UInt8], info: [UInt8], length: Int) throws(CryptoError) -> [UInt8] {
+        guard length > 0, length <= 255 * 32 else { throw .parameter("HKDF output length \(length) out of range") }
+        guard let kdf = EVP_KDF_fetch(nil, "HKDF", nil) else { throw .library("no HKDF provider") }
         defer { EVP_KDF_free(kdf) }
-        guard let kctx = EVP_KDF_CTX_new(kdf) else { throw .param("EVP_KDF_CTX_new failed") }
+        guard let kctx = EVP_KDF_CTX_new(kdf) else { throw .library("EVP_KDF_CTX_new failed") }
         defer { EVP_KDF_CTX_free(kctx) }
 
         var out = [UInt8](repeating: 0, count: length)
@@ -59,7 +60,7 @@ public enum HkdfSha256 {
         }
         guard rc == 1 else {
             wipeSecret(&out)
-            throw .param("HKDF derivation failed")
+            throw .library("HKDF derivation failed")
         }
         return out
     }

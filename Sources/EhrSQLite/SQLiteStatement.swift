@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-import CSQLite
+internal import CSQLite
 
 /// One prepared statement. Parameters are 1-based, columns 0-based, as in SQLite.
 package final class SQLiteStatement {

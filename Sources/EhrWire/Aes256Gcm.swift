@@ -1,28 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
-import COpenSSL
+internal import COpenSSL
 
 /// AES-256-GCM (NIST SP 800-38D) through OpenSSL's EVP interface, one object
 /// per key and direction. The key schedule is set up once in `init`; each
 /// message then only resets the 96-bit IV, which is what makes 64 KiB chunks
 /// cost no more than one long message (PROTOCOL.md §7).
 ///
-/// Internal building block of ``ChunkedAead``: it works on raw buffers so the
-/// chunk loop never allocates. The EVP context (and the key schedule inside
+/// The envelope's chunk loop (EhrProtocol's `ChunkedAead`) uses the buffer methods so it never
+/// allocates; the DKG seals its shares with the one-shot `seal`/`open` on arrays. The EVP context (and the key schedule inside
 /// it) is cleansed and freed by `deinit`.
-final class Aes256Gcm {
-    static let keyBytes = 32
-    static let nonceBytes = 12
-    static let tagBytes = 16
+public final class Aes256Gcm {
+    public static let keyBytes = 32
+    public static let nonceBytes = 12
+    public static let tagBytes = 16
 
     private let ctx: OpaquePointer
     private let encrypting: Bool
-    var isEncrypting: Bool { encrypting }
+    public var isEncrypting: Bool { encrypting }
 
-    /// - Throws: `ProtocolError.param` for a key that is not 32 bytes, or if
-    ///   OpenSSL cannot allocate or initialise the context.
-    init(key: [UInt8], encrypting: Bool) throws(ProtocolError) {
-        guard key.count == Aes256Gcm.keyBytes else { throw .param("AES-256-GCM key must be 32 bytes") }
-        guard let c = EVP_CIPHER_CTX_new() else { throw .param("EVP_CIPHER_CTX_new failed") }
+    /// - Throws: `CryptoError.parameter` for a key that is not 32 bytes, `.library` if
+    ///   libcrypto cannot allocate or initialise the context.
+    public init(key: [UInt8], encrypting: Bool) throws(CryptoError) {
+        guard key.count == Aes256Gcm.keyBytes else { throw .parameter("AES-256-GCM key must be 32 bytes") }
+        guard let c = EVP_CIPHER_CTX_new() else { throw .library("EVP_CIPHER_CTX_new failed") }
         let ok: Int32 = key.withUnsafeBufferPointer { k in
             encrypting
                 ? EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), nil, k.baseAddress, nil)
@@ -30,7 +30,7 @@ final class Aes256Gcm {
         }
         guard ok == 1 else {
             EVP_CIPHER_CTX_free(c)
-            throw .param("AES-256-GCM initialisation failed")
+            throw .library("AES-256-GCM initialisation failed")
         }
         ctx = c
         self.encrypting = encrypting
@@ -57,7 +57,7 @@ final class Aes256Gcm {
     ///   - input: the plaintext (at most 2^31 − 1 bytes; chunks are 64 KiB).
     ///   - output: `input.count + 16` bytes; may not overlap `input` partially.
     /// - Returns: false if OpenSSL reports a failure.
-    func seal(nonce: UnsafeRawBufferPointer, ad: [UnsafeRawBufferPointer], input: UnsafeRawBufferPointer,
+    public func seal(nonce: UnsafeRawBufferPointer, ad: [UnsafeRawBufferPointer], input: UnsafeRawBufferPointer,
               output: UnsafeMutableRawBufferPointer) -> Bool {
         guard encrypting, nonce.count == Aes256Gcm.nonceBytes, output.count == input.count + Aes256Gcm.tagBytes,
               input.count < Int(Int32.max), let out = output.baseAddress?.assumingMemoryBound(to: UInt8.self)
@@ -85,7 +85,7 @@ final class Aes256Gcm {
     ///   - output: `input.count − 16` bytes. On failure its contents are
     ///     unspecified and the caller must not release them.
     /// - Returns: true only if the tag verifies.
-    func open(nonce: UnsafeRawBufferPointer, ad: [UnsafeRawBufferPointer], input: UnsafeRawBufferPointer,
+    public func open(nonce: UnsafeRawBufferPointer, ad: [UnsafeRawBufferPointer], input: UnsafeRawBufferPointer,
               output: UnsafeMutableRawBufferPointer) -> Bool {
         let bodyCount = input.count - Aes256Gcm.tagBytes
         guard !encrypting, nonce.count == Aes256Gcm.nonceBytes, bodyCount >= 0, output.count == bodyCount,
@@ -110,5 +110,40 @@ final class Aes256Gcm {
                                 &tail)
         }
         return finalOK == 1 && tail == 0 && Int(written) == bodyCount
+    }
+
+    /// One-shot encryption: ciphertext ‖ 16-byte tag, or nil for a wrong key or nonce length
+    /// or a libcrypto failure.
+    public static func seal(key: [UInt8], nonce: [UInt8], plaintext: [UInt8], ad: [UInt8]) -> [UInt8]? {
+        guard nonce.count == nonceBytes, let gcm = try? Aes256Gcm(key: key, encrypting: true) else { return nil }
+        var out = [UInt8](repeating: 0, count: plaintext.count + tagBytes)
+        let ok = nonce.withUnsafeBytes { n in
+            ad.withUnsafeBytes { a in
+                plaintext.withUnsafeBytes { p in
+                    out.withUnsafeMutableBytes { o in gcm.seal(nonce: n, ad: [a], input: p, output: o) }
+                }
+            }
+        }
+        return ok ? out : nil
+    }
+
+    /// One-shot decryption of ciphertext ‖ tag; nil on any failure, a tag mismatch included.
+    /// The partial plaintext of a failed open is wiped before it is dropped.
+    public static func open(key: [UInt8], nonce: [UInt8], sealed: [UInt8], ad: [UInt8]) -> [UInt8]? {
+        guard nonce.count == nonceBytes, sealed.count >= tagBytes,
+              let gcm = try? Aes256Gcm(key: key, encrypting: false) else { return nil }
+        var out = [UInt8](repeating: 0, count: sealed.count - tagBytes)
+        let ok = nonce.withUnsafeBytes { n in
+            ad.withUnsafeBytes { a in
+                sealed.withUnsafeBytes { s in
+                    out.withUnsafeMutableBytes { o in gcm.open(nonce: n, ad: [a], input: s, output: o) }
+                }
+            }
+        }
+        guard ok else {
+            wipeSecret(&out)
+            return nil
+        }
+        return out
     }
 }

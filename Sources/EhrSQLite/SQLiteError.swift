@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-import CSQLite
+internal import CSQLite
 
 /// A failed SQLite call: the primary result code and SQLite's message.
 package struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
