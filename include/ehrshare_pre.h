@@ -234,18 +234,23 @@ ehr_status ehr_fragment_create(uint8_t *out, size_t out_cap,
 /* The delegatee: combines fragments of t' distinct proxies into the
  * level-2 object it can open (extra fragments are ignored).
  * Returns: EHR_OK; EHR_ERR_PARAM for fewer than t' fragments, duplicate
- *          indices, or fragments of another capsule or key; a decoding
- *          status for a bad object (the message names the fragment).
+ *          indices, an index outside 1..proxies, t' > proxies, proxies
+ *          outside 1..1024, or fragments of another capsule or key; a
+ *          decoding status for a bad object (the message names the
+ *          fragment).
  * Out:     out: a CT2 object for a CT1; for SEALED1 input, the mirrored
  *          SEALED2 header or object.
  * In:      ct: a CT1 object or SEALED1 input; fragments: count pointers,
- *          fragment i being fragment_lens[i] bytes; count >= 1. */
+ *          fragment i being fragment_lens[i] bytes; count >= 1; proxies:
+ *          n', the number of shares the rekey was split into (a FRAGMENT
+ *          does not carry it, so only the caller can bound the indices). */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(3, 4, 6, 7)
 ehr_status ehr_fragments_combine(uint8_t *out, size_t out_cap,
                                  size_t *out_len, const uint8_t *ct,
                                  size_t ct_len,
                                  const uint8_t *const *fragments,
-                                 const size_t *fragment_lens, size_t count);
+                                 const size_t *fragment_lens, size_t count,
+                                 uint32_t proxies);
 
 /* Like ehr_fragments_combine for a stored record, but tolerant of faulty
  * proxies: a fragment cannot be checked alone, so given more than t'
@@ -258,7 +263,7 @@ ehr_status ehr_fragments_combine(uint8_t *out, size_t out_cap,
  * Out:     out: the SEALED2 header that opens with key.
  * In:      header: a SEALED1 header alone; first_chunk: the first
  *          min(65552, body length) bytes of the stored body; fragments,
- *          fragment_lens, count: as for ehr_fragments_combine. */
+ *          fragment_lens, count, proxies: as for ehr_fragments_combine. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 4, 5, 7, 9, 10)
 ehr_status ehr_fragments_combine_verified(const ehr_identity_key *key,
                                           uint8_t *out, size_t out_cap,
@@ -269,7 +274,7 @@ ehr_status ehr_fragments_combine_verified(const ehr_identity_key *key,
                                           size_t first_chunk_len,
                                           const uint8_t *const *fragments,
                                           const size_t *fragment_lens,
-                                          size_t count);
+                                          size_t count, uint32_t proxies);
 
 /* Seal(owner, record_ctx, plaintext): a SEALED1 object.
  * Returns: EHR_OK; EHR_ERR_PARAM for a bad id or a record context above

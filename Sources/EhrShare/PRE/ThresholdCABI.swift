@@ -69,18 +69,19 @@ private func decodeFragments(
 public func ehr_fragments_combine(
     _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
     _ ct: UnsafePointer<UInt8>?, _ ctLen: Int, _ fragments: UnsafePointer<UnsafePointer<UInt8>?>?,
-    _ fragmentLens: UnsafePointer<Int>?, _ count: Int
+    _ fragmentLens: UnsafePointer<Int>?, _ count: Int, _ proxies: UInt32
 ) -> ehr_status {
     cabiCall {
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
+        let n = try proxyCount(proxies)
         let decoded = try decodeFragments(fragments, fragmentLens, count)
         let input = try LevelOneInput(try Arguments.bytes(ct, ctLen, "ct"))
         let result: [UInt8]
         switch input {
         case let .capsule(c):
-            result = try ThresholdReEncryption.combine(c, fragments: decoded).encoded
+            result = try ThresholdReEncryption.combine(c, fragments: decoded, proxies: n).encoded
         case let .sealed(h, sealed):
-            result = sealed.mirrored(try ThresholdReEncryption.combine(h, fragments: decoded))
+            result = sealed.mirrored(try ThresholdReEncryption.combine(h, fragments: decoded, proxies: n))
         }
         try Buffers.writeVariable(result, to: out, capacity: outCap, length: outLen)
     }
@@ -90,9 +91,11 @@ public func ehr_fragments_combine(
 public func ehr_fragments_combine_verified(
     _ key: OpaquePointer?, _ out: UnsafeMutablePointer<UInt8>?, _ outCap: Int, _ outLen: UnsafeMutablePointer<Int>?,
     _ header: UnsafePointer<UInt8>?, _ headerLen: Int, _ firstChunk: UnsafePointer<UInt8>?, _ firstChunkLen: Int,
-    _ fragments: UnsafePointer<UnsafePointer<UInt8>?>?, _ fragmentLens: UnsafePointer<Int>?, _ count: Int
+    _ fragments: UnsafePointer<UnsafePointer<UInt8>?>?, _ fragmentLens: UnsafePointer<Int>?, _ count: Int,
+    _ proxies: UInt32
 ) -> ehr_status {
     cabiCall {
+        let n = try proxyCount(proxies)
         let handle = try Handles.borrow(key, as: IdentityKeyHandle.self, "key")
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         guard case let .level1(h) = try SealedInput.detachedHeader(header, headerLen) else {
@@ -102,7 +105,16 @@ public func ehr_fragments_combine_verified(
         let chunk = try Arguments.bytes(firstChunk, firstChunkLen, "first_chunk")
         let decoded = try decodeFragments(fragments, fragmentLens, count)
         let converted = try ThresholdReEncryption.combineVerified(h, fragments: decoded, firstChunk: chunk,
-                                                                  key: try handle.openingKey())
+                                                                  key: try handle.openingKey(), proxies: n)
         try Buffers.writeVariable(converted.encoded, to: out, capacity: outCap, length: outLen)
     }
+}
+
+/// n' as the caller passes it: 1…``ThresholdReEncryption/maxProxies`` (a FRAGMENT does not carry
+/// it, so the C ABI asks for it to refuse indices of proxies that do not exist).
+private func proxyCount(_ proxies: UInt32) throws(CABIFailure) -> Int {
+    guard proxies >= 1, proxies <= UInt32(ThresholdReEncryption.maxProxies) else {
+        throw CABIFailure(EHR_ERR_PARAM, "proxies \(proxies) outside 1…\(ThresholdReEncryption.maxProxies)")
+    }
+    return Int(proxies)
 }

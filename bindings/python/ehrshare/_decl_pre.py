@@ -32,9 +32,9 @@ DECLARATIONS = {
     "ehr_rekey_split": (ehr_status, [u8p, c_size_t, size_tp, u8p, c_size_t, c_uint32, c_uint32]),
     "ehr_fragment_create": (ehr_status, [u8p, c_size_t, size_tp, u8p, c_size_t, u8p, c_size_t]),
     "ehr_fragments_combine": (ehr_status, [u8p, c_size_t, size_tp, u8p, c_size_t, u8pp, size_tp,
-                                           c_size_t]),
+                                           c_size_t, c_uint32]),
     "ehr_fragments_combine_verified": (ehr_status, [handle, u8p, c_size_t, size_tp, u8p, c_size_t, u8p,
-                                                    c_size_t, u8pp, size_tp, c_size_t]),
+                                                    c_size_t, u8pp, size_tp, c_size_t, c_uint32]),
     # Envelope
     "ehr_envelope_seal": (ehr_status, [handle, u8p, c_size_t, size_tp, u8p, c_size_t, u8p, c_size_t,
                                        u8p, c_size_t]),

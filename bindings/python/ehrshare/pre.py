@@ -248,16 +248,18 @@ def _fragment_arrays(fragments: Iterable[bytes]):
     return ptrs, lens, len(bufs)
 
 
-def combine_fragments(ct: bytes, fragments: Iterable[bytes]) -> bytes:
+def combine_fragments(ct: bytes, fragments: Iterable[bytes], proxies: int) -> bytes:
     """The delegatee: CT1 -> CT2, or SEALED1 header/object -> SEALED2, from
-    the fragments of at least t' distinct proxies."""
+    the fragments of at least t' distinct proxies. `proxies` is n', the
+    number of shares the rekey was split into: a fragment does not carry
+    it, and an index above it comes from no real proxy."""
     ptrs, lens, count = _fragment_arrays(fragments)
     c, cl = in_buf(ct)
-    return call_variable(lib.ehr_fragments_combine, args_after=(c, cl, ptrs, lens, count))
+    return call_variable(lib.ehr_fragments_combine, args_after=(c, cl, ptrs, lens, count, proxies))
 
 
 def combine_fragments_verified(key: "IdentityKey", header: bytes, first_chunk: bytes,
-                               fragments: Iterable[bytes]) -> bytes:
+                               fragments: Iterable[bytes], proxies: int) -> bytes:
     """The delegatee, tolerating faulty proxies: tries t'-subsets of the
     fragments until the record's first body chunk authenticates, and returns
     the SEALED2 header that opens with `key`. `header` is the SEALED1 header,
@@ -266,7 +268,7 @@ def combine_fragments_verified(key: "IdentityKey", header: bytes, first_chunk: b
     h, hl = in_buf(header)
     c, cl = in_buf(first_chunk)
     return call_variable(lib.ehr_fragments_combine_verified, key,
-                         args_after=(h, hl, c, cl, ptrs, lens, count))
+                         args_after=(h, hl, c, cl, ptrs, lens, count, proxies))
 
 
 class Envelope:

@@ -305,21 +305,30 @@ def test_two_of_three_proxies(ta):
     assert len(shares) == 3 and len({len(s) for s in shares}) == 1
     frags = [reencrypt_fragment(s, header) for s in shares]
     for pair in ([0, 1], [0, 2], [2, 1], [0, 1, 2]):
-        h2 = combine_fragments(header, [frags[i] for i in pair])
+        h2 = combine_fragments(header, [frags[i] for i in pair], 3)
         assert ta.key(BOB).open(h2 + body) == p
     # A whole object in, a whole object out.
-    assert ta.key(BOB).open(combine_fragments(sealed, frags[1:])) == p
+    assert ta.key(BOB).open(combine_fragments(sealed, frags[1:], 3)) == p
     # One share is not enough; a duplicate does not count twice.
-    assert status_of(combine_fragments, header, frags[:1]) == Status.ERR_PARAM
-    assert status_of(combine_fragments, header, [frags[0], frags[0]]) == Status.ERR_PARAM
+    assert status_of(combine_fragments, header, frags[:1], 3) == Status.ERR_PARAM
+    assert status_of(combine_fragments, header, [frags[0], frags[0]], 3) == Status.ERR_PARAM
     # On IBP1 capsules too.
     m = GT.generator() ** Scalar.random()
     ct1 = ta.ctx.encrypt(m.to_bytes(), ALICE)
-    ct2 = combine_fragments(ct1, [reencrypt_fragment(s, ct1) for s in shares[1:]])
+    ct2 = combine_fragments(ct1, [reencrypt_fragment(s, ct1) for s in shares[1:]], 3)
     assert ta.key(BOB).decrypt(ct2) == m.to_bytes()
+    # n' bounds the indices (a fragment does not carry it): with n' = 2, proxy 3's
+    # fragment comes from no real proxy; t' above n' and n' = 0 are refused too.
+    assert status_of(combine_fragments, header, [frags[0], frags[2]], 2) == Status.ERR_PARAM
+    assert ta.key(BOB).open(combine_fragments(header, frags[:2], 2) + body) == p
+    assert status_of(combine_fragments, header, frags[:2], 1) == Status.ERR_PARAM
+    assert status_of(combine_fragments, header, frags[:2], 0) == Status.ERR_PARAM
+    assert status_of(combine_fragments, header, frags[:2], 1025) == Status.ERR_PARAM
+    assert status_of(combine_fragments_verified, ta.key(BOB), header, body[:65552], [frags[0], frags[2]], 2) \
+        == Status.ERR_PARAM
     # Fragments of another capsule do not combine with this one.
     other = ta.ctx.seal(b"other", ALICE)
-    assert status_of(combine_fragments, header, [frags[0], reencrypt_fragment(shares[1], other)]) \
+    assert status_of(combine_fragments, header, [frags[0], reencrypt_fragment(shares[1], other)], 3) \
         == Status.ERR_PARAM
 
 
@@ -335,17 +344,17 @@ def test_faulty_proxy_is_tolerated_by_verified_combine(ta):
     other = split_envelope(ta.ctx.seal(b"other", ALICE))[0]
     bad = frags[0][:-576] + reencrypt_fragment(shares[0], other)[-576:]
     faulty = [bad, frags[1], frags[2]]
-    assert status_of(ta.key(BOB).open_detached, combine_fragments(header, faulty), body) == Status.ERR_DECRYPT
-    h2 = combine_fragments_verified(ta.key(BOB), header, first_chunk, faulty)
+    assert status_of(ta.key(BOB).open_detached, combine_fragments(header, faulty, 3), body) == Status.ERR_DECRYPT
+    h2 = combine_fragments_verified(ta.key(BOB), header, first_chunk, faulty, 3)
     assert ta.key(BOB).open_detached(h2, body) == p
     # Too few good fragments, or the wrong reader: nothing authenticates.
-    assert status_of(combine_fragments_verified, ta.key(BOB), header, first_chunk, [bad, frags[1]]) \
+    assert status_of(combine_fragments_verified, ta.key(BOB), header, first_chunk, [bad, frags[1]], 3) \
         == Status.ERR_DECRYPT
-    assert status_of(combine_fragments_verified, ta.key(CAROL), header, first_chunk, frags) \
+    assert status_of(combine_fragments_verified, ta.key(CAROL), header, first_chunk, frags, 3) \
         == Status.ERR_DECRYPT
-    assert status_of(combine_fragments_verified, ta.key(BOB), header, first_chunk[:-1], frags) \
+    assert status_of(combine_fragments_verified, ta.key(BOB), header, first_chunk[:-1], frags, 3) \
         == Status.ERR_LENGTH
-    assert status_of(combine_fragments_verified, ta.key(BOB), header, first_chunk, frags[:1]) \
+    assert status_of(combine_fragments_verified, ta.key(BOB), header, first_chunk, frags[:1], 3) \
         == Status.ERR_PARAM
 
 
@@ -356,14 +365,14 @@ def test_threshold_parameters_and_foreign_shares(ta):
     # 1-of-1 is the plain proxy.
     sealed = ta.ctx.seal(b"solo", ALICE)
     (share,) = rk.split(1, 1)
-    assert ta.key(BOB).open(combine_fragments(sealed, [reencrypt_fragment(share, sealed)])) == b"solo"
+    assert ta.key(BOB).open(combine_fragments(sealed, [reencrypt_fragment(share, sealed)], 1)) == b"solo"
     # A share of carol's key cannot work on alice's record.
     (carol_share,) = ta.key(CAROL).rekey(BOB).split(1, 1)
     assert status_of(reencrypt_fragment, carol_share, sealed) == Status.ERR_PARAM
     # A corrupted fragment value is caught by its decoder.
     frag = bytearray(reencrypt_fragment(share, sealed))
     frag[-10] ^= 0x40
-    st = status_of(combine_fragments, sealed, [bytes(frag)])
+    st = status_of(combine_fragments, sealed, [bytes(frag)], 1)
     assert st in (Status.ERR_ENCODING, Status.ERR_SUBGROUP)
 
 
@@ -568,7 +577,7 @@ def test_null_pointers_are_statuses(ta):
     assert lib.ehr_envelope_open(ta.key(BOB), out, 4096, ctypes.byref(n), None, 0) == NP
     assert lib.ehr_envelope_seal(ta.ctx, out, 4096, ctypes.byref(n), bob, len(BOB), None, 0, None, 5) == NP
     assert lib.ehr_envelope_get_header_length(None, gt, 576) == NP
-    assert lib.ehr_fragments_combine(out, 4096, ctypes.byref(n), gt, 576, None, None, 1) == NP
+    assert lib.ehr_fragments_combine(out, 4096, ctypes.byref(n), gt, 576, None, None, 1, 1) == NP
     assert lib.ehr_envelope_open_file(ta.key(BOB), None, b"x") == NP
     assert lib.ehr_signature_verify(ta.ctx, out, 4096, ctypes.byref(n), None, None, 0, 1, gt, 576, 0) == NP
     assert lib.ehr_request_verify(ta.key(ALICE), out, 4096, ctypes.byref(n), None, None, gt, 576, 0) == NP
