@@ -29,6 +29,22 @@ enum Arguments {
         return try Buffers.readBytes(pointer, length, name)
     }
 
+    /// The caller's bytes without a copy, for inputs as large as a whole record; valid only
+    /// for the duration of the call. The same checks as `bytes`: a length in 0...max, NULL
+    /// only with length 0.
+    static func borrowed(
+        _ pointer: UnsafePointer<UInt8>?, _ length: Int, _ name: String, max: Int = maxInput
+    ) throws -> UnsafeRawBufferPointer {
+        guard length >= 0, length <= max else {
+            throw CABIFailure(EHR_ERR_PARAM, "\(name)_len \(UInt(bitPattern: length)) is outside 0...\(max)")
+        }
+        if length == 0 { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        guard let pointer else {
+            throw CABIFailure(EHR_ERR_NULL_POINTER, "\(name) is NULL but its length is \(length)")
+        }
+        return UnsafeRawBufferPointer(start: pointer, count: length)
+    }
+
     /// Like `bytes`, but the input must not be empty.
     static func nonEmpty(
         _ pointer: UnsafePointer<UInt8>?, _ length: Int, _ name: String, max: Int = maxInput

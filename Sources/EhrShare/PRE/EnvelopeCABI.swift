@@ -82,18 +82,11 @@ public func ehr_envelope_reencrypt(
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         let rk = try ReEncryptionKey(encoded: try Arguments.bytes(rekey, rekeyLen, "rekey"))
         guard sealed != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "sealed is NULL") }
-        let input = try SealedInput(try Arguments.bytes(sealed, sealedLen, "sealed"))
+        let input = try SealedInput(borrowing: sealed, sealedLen, "sealed")
         let converted = try Envelope.reencryptHeader(try input.level1, with: rk).encoded
-        // The new header, then the body copied once from the input (not
-        // concatenated into a new array first).
-        let (total, overflow) = converted.count.addingReportingOverflow(input.body.count)
-        guard !overflow else { throw CABIFailure(EHR_ERR_PARAM, "sealed is too large") }
-        if let buffer = try Buffers.reserve(total, out, capacity: outCap, length: outLen) {
-            Buffers.write(converted, to: buffer)
-            input.body.withUnsafeBufferPointer { src in
-                if let base = src.baseAddress { (buffer + converted.count).update(from: base, count: src.count) }
-            }
-        }
+        // The new header, then the body copied once from the caller's input into the
+        // caller's buffer.
+        try input.writeMirrored(converted, to: out, capacity: outCap, length: outLen)
     }
 }
 
@@ -104,7 +97,7 @@ public func ehr_envelope_get_header_length(
     cabiCall {
         guard let outLen else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         guard sealed != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "sealed is NULL") }
-        outLen.pointee = try SealedInput(try Arguments.bytes(sealed, sealedLen, "sealed")).headerLength
+        outLen.pointee = try SealedInput(borrowing: sealed, sealedLen, "sealed").headerLength
     }
 }
 

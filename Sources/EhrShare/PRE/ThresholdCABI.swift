@@ -35,7 +35,8 @@ public func ehr_fragment_create(
     cabiCall {
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         let s = try ReEncryptionKeyShare(encoded: try Arguments.bytes(share, shareLen, "share"))
-        let input = try LevelOneInput(try Arguments.bytes(ct, ctLen, "ct"))
+        guard ct != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "ct is NULL") }
+        let input = try LevelOneInput(ct, ctLen, "ct")
         let fragment = try ThresholdReEncryption.fragment(input.ciphertext, with: s)
         try Buffers.writeVariable(fragment.encoded, to: out, capacity: outCap, length: outLen)
     }
@@ -75,15 +76,16 @@ public func ehr_fragments_combine(
         guard outLen != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "out_len is NULL") }
         let n = try proxyCount(proxies)
         let decoded = try decodeFragments(fragments, fragmentLens, count)
-        let input = try LevelOneInput(try Arguments.bytes(ct, ctLen, "ct"))
-        let result: [UInt8]
-        switch input {
+        guard ct != nil else { throw CABIFailure(EHR_ERR_NULL_POINTER, "ct is NULL") }
+        switch try LevelOneInput(ct, ctLen, "ct") {
         case let .capsule(c):
-            result = try ThresholdReEncryption.combine(c, fragments: decoded, proxies: n).encoded
+            let result = try ThresholdReEncryption.combine(c, fragments: decoded, proxies: n).encoded
+            try Buffers.writeVariable(result, to: out, capacity: outCap, length: outLen)
         case let .sealed(h, sealed):
-            result = sealed.mirrored(try ThresholdReEncryption.combine(h, fragments: decoded, proxies: n))
+            // The combined header, then the record's body copied once into the caller's buffer.
+            let converted = try ThresholdReEncryption.combine(h, fragments: decoded, proxies: n).encoded
+            try sealed.writeMirrored(converted, to: out, capacity: outCap, length: outLen)
         }
-        try Buffers.writeVariable(result, to: out, capacity: outCap, length: outLen)
     }
 }
 
