@@ -22,6 +22,9 @@ enum AccessStep {
         let rk: ReEncryptionKey
         /// The proxies the ledger chose for the request.
         let proxies: [UInt16]
+        /// n': the number of shares rk was split into (1 for a single proxy); the delegatee
+        /// bounds the fragment indices by it.
+        let shareCount: Int
     }
 
     /// Bob's two signed messages: the SIGNED access request for the owner and the chain's
@@ -64,6 +67,7 @@ enum AccessStep {
         let sealed1 = try c.ledger.fetchEnvelope(recordId: record.recordId, from: c.store)
         let (header1, _) = try SealedHeader1.decode(sealed1)
         var receipts: [Transaction] = []
+        var shareCount = 1
         if tPrime == 1 {
             let sealed2 = try Envelope.reencrypt(sealed1, with: rk)
             let address = try c.store.put(sealed2)
@@ -76,6 +80,7 @@ enum AccessStep {
             // any t' of them convert, fewer learn nothing about R3.
             let active = c.ledger.activeProducers.sorted()
             let shares = try ThresholdReEncryption.split(rk, threshold: tPrime, proxies: active.count)
+            shareCount = shares.count
             r.info("owner split rk into \(shares.count) shares for the active producers, threshold t' = \(tPrime)")
             for proxy in info.proxies {
                 guard let position = active.firstIndex(of: proxy) else {
@@ -95,6 +100,7 @@ enum AccessStep {
         let stored = c.ledger.request(id: requestId)?.receipts ?? [:]
         r.check(stored.count == tPrime && Set(stored.keys) == Set(info.proxies),
                 "the chain holds one receipt from each chosen proxy (\(stored.count)/\(tPrime))")
-        return Outcome(requestTx: tx, requestId: requestId, signedRequest: signed, rk: rk, proxies: info.proxies)
+        return Outcome(requestTx: tx, requestId: requestId, signedRequest: signed, rk: rk, proxies: info.proxies,
+                       shareCount: shareCount)
     }
 }

@@ -31,7 +31,7 @@ enum DecryptStep {
             sealed2 = only
         } else {
             let fragments = try products.map { try ReEncryptionFragment(encoded: $0) }
-            let header2 = try ThresholdReEncryption.combine(header1, fragments: fragments, proxies: access.proxies.count)
+            let header2 = try ThresholdReEncryption.combine(header1, fragments: fragments, proxies: access.shareCount)
             sealed2 = header2.encoded + sealed1[bodyOffset...]
             r.info("combined \(fragments.count) fragments into the SEALED2 header (Lagrange in GT)")
         }
