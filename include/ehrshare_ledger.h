@@ -89,7 +89,10 @@ EHR_API size_t ehr_tx_nonce_bytes(void);
  *          (1..node count); replay_window_ms: how far an identity-signed
  *          transaction's time may be from its block's (300000 = PROTOCOL.md
  *          default); max_drift_ms: how far ahead of the local clock a block
- *          may be; seed: 32 bytes mixed into every round's schedule. */
+ *          may be, below slot_ms (checked wherever the genesis is validated:
+ *          ehr_genesis_to_bytes, ehr_genesis_get_hash, ehr_ledger_open; half
+ *          a slot is a good value); seed: 32 bytes mixed into every round's
+ *          schedule. */
 EHR_API EHR_WARN_UNUSED_RESULT EHR_NONNULL(1, 2, 9)
 ehr_status ehr_genesis_new(ehr_genesis **out, const uint8_t *chain_name,
                            size_t chain_name_len, uint64_t genesis_time_ms,

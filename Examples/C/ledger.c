@@ -79,7 +79,7 @@ int main(int argc, char **argv) {
     uint8_t seed[EHR_NODE_SEED_BYTES], chain_seed[EHR_HASH_BYTES] = {0};
     ehr_genesis *genesis;
     must(ehr_genesis_new(&genesis, (const uint8_t *)"c-example", 9, 1700000000000ULL, 1000, NODES,
-                         300000, 1000, chain_seed), "genesis_new");
+                         300000, 500, chain_seed), "genesis_new");
     for (int i = 0; i < NODES; i++) {
         memset(seed, i + 1, sizeof seed);
         must(ehr_node_key_from_seed(&keys[i], seed), "node_key_from_seed");

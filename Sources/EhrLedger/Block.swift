@@ -45,6 +45,9 @@ public struct Block: Sendable, Equatable {
 
     /// Decodes a block: header fields, exactly `txCount` transactions, signature, no trailing bytes.
     public static func decode(_ bytes: [UInt8]) throws(LedgerError) -> Block {
+        guard bytes.count <= LedgerLimits.maxBlockBytes else {
+            throw .reject(.size, "block of \(bytes.count) bytes exceeds \(LedgerLimits.maxBlockBytes)")
+        }
         var r = try WireReader(bytes, type: .block, what: "block")
         let header = try BlockHeader.readFields(&r)
         guard header.transactionCount <= WireFormat.maxTransactions else {
@@ -53,7 +56,7 @@ public struct Block: Sendable, Equatable {
         var txs: [Transaction] = []
         txs.reserveCapacity(Int(header.transactionCount))
         for _ in 0..<header.transactionCount {
-            txs.append(try Transaction.decode(try r.blob("block.tx", limit: WireFormat.maxBlob)))
+            txs.append(try Transaction.decode(try r.blob("block.tx", limit: LedgerLimits.maxTransactionBytes)))
         }
         let sig = try r.raw(64, "block.signature")
         try r.finish("block")

@@ -4,8 +4,8 @@ import EhrStore
 /// A block header: what the producer signs and what the block hash covers.
 ///
 /// Signed/hashed layout (`"EHRS" 01 0x52`): `height u64 ‖ previousHash[32] ‖
-/// timestamp u64 (Unix ms) ‖ producer u16 ‖ merkleRoot[32] ‖ txCount u32` (89 bytes).
-/// The block hash is SHA-256 of these 89 bytes; the format version is the envelope's
+/// timestamp u64 (Unix ms) ‖ producer u16 ‖ merkleRoot[32] ‖ txCount u32` (92 bytes).
+/// The block hash is SHA-256 of these 92 bytes; the format version is the envelope's
 /// version byte.
 public struct BlockHeader: Sendable, Equatable {
     public var height: UInt64
@@ -27,6 +27,9 @@ public struct BlockHeader: Sendable, Equatable {
         self.merkleRoot = merkleRoot
         self.transactionCount = transactionCount
     }
+
+    /// The bytes of the header's fields after the 6-byte object header (86).
+    public static let fieldBytes = 8 + 32 + 8 + 2 + 32 + 4
 
     /// The signed and hashed bytes.
     public var encoded: [UInt8] {

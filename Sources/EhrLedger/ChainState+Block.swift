@@ -17,9 +17,20 @@ extension ChainState {
             let context = TxContext(
                 height: block.header.height, timestamp: block.header.timestamp,
                 slotPosition: Int(core.tipSlot % UInt64(k)), verifier: verifier, checkSignatures: checkSignatures)
+            // The size bounds hold for a block made in memory as for a decoded one; each
+            // transaction is encoded once here, for its id and its size.
+            var blockBytes = LedgerLimits.blockOverheadBytes
             for (i, tx) in block.transactions.enumerated() {
+                let encoded = tx.encoded
+                guard encoded.count <= LedgerLimits.maxTransactionBytes else {
+                    throw LedgerError.reject(.size, "tx \(i): \(encoded.count) bytes exceed \(LedgerLimits.maxTransactionBytes)")
+                }
+                blockBytes += LedgerLimits.blockBytes(ofTransaction: encoded.count)
+                guard blockBytes <= LedgerLimits.maxBlockBytes else {
+                    throw LedgerError.reject(.size, "block exceeds \(LedgerLimits.maxBlockBytes) bytes at tx \(i)")
+                }
                 do throws(LedgerError) {
-                    try apply(tx, id: tx.id, context: context)
+                    try apply(tx, id: SHA256.hash(encoded), context: context)
                 } catch let LedgerError.rejected(r) {
                     throw LedgerError.reject(r.rule, "tx \(i) (\(tx.kind)): \(r.reason)")
                 }
@@ -47,6 +58,9 @@ extension ChainState {
         guard let slot = slot(of: h.timestamp) else {
             throw .reject(.timestamp, "timestamp \(h.timestamp) is not on the slot grid")
         }
+        guard block.transactions.count <= LedgerLimits.maxTransactionsPerBlock else {
+            throw .reject(.size, "\(block.transactions.count) transactions exceed \(LedgerLimits.maxTransactionsPerBlock)")
+        }
         guard Int(h.transactionCount) == block.transactions.count else {
             throw .reject(.merkleRoot, "header counts \(h.transactionCount) transactions, block has \(block.transactions.count)")
         }
@@ -59,6 +73,9 @@ extension ChainState {
             throw .reject(.producer, "slot \(slot) belongs to node \(expected), not node \(h.producer)")
         }
         let producer = Int(h.producer)
+        guard !core.nodes[producer].excluded else {
+            throw .reject(.producer, "node \(producer) is excluded for signing two blocks for one slot")
+        }
         if checkSignatures {
             guard Ed25519.verify(publicKey: core.nodes[producer].key, message: h.encoded, signature: block.signature) else {
                 throw .reject(.blockSignature, "producer \(producer)'s signature on the header is invalid")

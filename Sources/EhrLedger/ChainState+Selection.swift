@@ -21,14 +21,26 @@ extension ChainState {
             checkSignatures: true)
         var accepted: [Transaction] = []
         var rejected: [(index: Int, rejection: Rejection)] = []
+        var blockBytes = LedgerLimits.blockOverheadBytes
         for (i, tx) in candidates.enumerated() {
             guard accepted.count < WireFormat.maxTransactions else {
                 rejected.append((i, Rejection(rule: .parameter, reason: "block is full")))
                 continue
             }
+            let encoded = tx.encoded
+            guard encoded.count <= LedgerLimits.maxTransactionBytes else {
+                rejected.append((i, Rejection(rule: .size, reason: "\(encoded.count) bytes exceed \(LedgerLimits.maxTransactionBytes)")))
+                continue
+            }
+            let added = LedgerLimits.blockBytes(ofTransaction: encoded.count)
+            guard blockBytes + added <= LedgerLimits.maxBlockBytes else {
+                rejected.append((i, Rejection(rule: .parameter, reason: "block is full (\(LedgerLimits.maxBlockBytes) bytes)")))
+                continue
+            }
             do throws(LedgerError) {
                 // A failing transaction writes nothing (all rules run before any effect).
-                try apply(tx, id: tx.id, context: context)
+                try apply(tx, id: SHA256.hash(encoded), context: context)
+                blockBytes += added
                 accepted.append(tx)
             } catch let LedgerError.rejected(r) {
                 rejected.append((i, r))

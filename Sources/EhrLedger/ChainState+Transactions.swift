@@ -22,6 +22,7 @@ extension ChainState {
         case let .request(t): try applyRequest(t, id: id, c)
         case let .receipt(t): try applyReceipt(t, c)
         case let .dkg(t): try applyDKG(t, c)
+        case let .evidence(t): try applyEvidence(t, c)
         }
     }
 
@@ -102,6 +103,37 @@ extension ChainState {
             else { throw .reject(.txSignature, "DKG sender signature is invalid") }
         }
         core.nodes[Int(t.sender)].sequence = t.sequence
+    }
+
+    private mutating func applyEvidence(_ t: EvidenceTx, _ c: TxContext) throws(LedgerError) {
+        let reporter = try node(t.reporter, "reporter")
+        try checkSequence(t.reporter, t.sequence)
+        let a = t.first.header, b = t.second.header
+        guard a.producer == b.producer else { throw .reject(.evidence, "the headers name producers \(a.producer) and \(b.producer)") }
+        let accused = try node(a.producer, "accused producer")
+        guard let slotA = slot(of: a.timestamp), let slotB = slot(of: b.timestamp) else {
+            throw .reject(.evidence, "a header's timestamp is not on the slot grid")
+        }
+        guard slotA == slotB else { throw .reject(.evidence, "the headers are for slots \(slotA) and \(slotB)") }
+        guard a != b else { throw .reject(.evidence, "the two headers are the same") }
+        guard !accused.excluded else { throw .reject(.evidence, "node \(a.producer) is already excluded") }
+        // Excluding the last eligible node would leave slots nobody may fill.
+        guard core.nodes.indices.contains(where: { $0 != Int(a.producer) && !core.nodes[$0].excluded }) else {
+            throw .reject(.evidence, "node \(a.producer) is the last node that may produce")
+        }
+        if c.checkSignatures {
+            // Verified whatever the block's own flag says about re-application: this is the
+            // proof, not a block signature checked before.
+            for h in [t.first, t.second] {
+                guard Ed25519.verify(publicKey: accused.key, message: h.header.encoded, signature: h.signature) else {
+                    throw .reject(.evidence, "a header is not signed by node \(a.producer)")
+                }
+            }
+            guard Ed25519.verify(publicKey: reporter.key, message: t.signingMessage(genesisHash: genesisHash), signature: t.signature)
+            else { throw .reject(.txSignature, "evidence reporter signature is invalid") }
+        }
+        core.nodes[Int(t.reporter)].sequence = t.sequence
+        core.nodes[Int(a.producer)].excluded = true
     }
 
     // MARK: - Identity transactions (identity signatures, timestamps, nonces)

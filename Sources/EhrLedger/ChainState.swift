@@ -37,7 +37,7 @@ struct ChainState: Sendable {
         core = ChainCore(
             nodes: nodes, nodeByName: byName, nodeByKey: byKey, votes: [:], height: 0, tipHash: genesisHash,
             tipTimestamp: genesis.genesisTime, tipSlot: 0, round: 0, active: active,
-            schedule: Election.schedule(active: active, genesisSeed: genesis.seed, round: 0, previousHash: genesisHash))
+            schedule: Election.schedule(active: active, genesisSeed: genesis.seed, round: 0, previousHash: genesisHash, k: k))
     }
 
     // MARK: - Slots and rounds
@@ -64,7 +64,8 @@ struct ChainState: Sendable {
         if r == core.round { return core.schedule[Int(slot % UInt64(k))] }
         guard r > core.round else { return nil }
         let active = Election.activeSet(nodes: core.nodes, votes: core.votes, k: k)
-        let order = Election.schedule(active: active, genesisSeed: genesis.seed, round: r, previousHash: core.tipHash)
+        let order = Election.schedule(active: active, genesisSeed: genesis.seed, round: r, previousHash: core.tipHash, k: k)
+        guard order.count == k else { return nil }
         return order[Int(slot % UInt64(k))]
     }
 
@@ -84,12 +85,17 @@ struct ChainState: Sendable {
             charge(from: s, to: end)
             s = end
         }
-        // Whole rounds without a block: same state, so the same active set in each.
+        // Whole rounds without a block: same state, so the same active set in each. Each of
+        // the K slots of a round is charged to its producer; with K active producers that is
+        // one slot each; with fewer (after exclusions) the schedule repeats them and the K
+        // slots are split evenly, in active-set order (deterministic, O(K) for any gap).
         let target = slot / kk
         if s < slot, target > s / kk {
             let whole = target - s / kk
-            for p in Election.activeSet(nodes: core.nodes, votes: core.votes, k: k) {
-                core.nodes[Int(p)].missedSlots += whole
+            let active = Election.activeSet(nodes: core.nodes, votes: core.votes, k: k)
+            for (i, p) in active.enumerated() where !active.isEmpty {
+                let share = UInt64(k / active.count + (i < k % active.count ? 1 : 0))
+                core.nodes[Int(p)].missedSlots += whole &* share
             }
             s = target * kk
         }
@@ -108,7 +114,7 @@ struct ChainState: Sendable {
 
     private mutating func startRound(_ r: UInt64) {
         core.active = Election.activeSet(nodes: core.nodes, votes: core.votes, k: k)
-        core.schedule = Election.schedule(active: core.active, genesisSeed: genesis.seed, round: r, previousHash: core.tipHash)
+        core.schedule = Election.schedule(active: core.active, genesisSeed: genesis.seed, round: r, previousHash: core.tipHash, k: k)
         core.round = r
     }
 

@@ -21,7 +21,9 @@ enum Election {
                 approval[Int(c)] &+= weight
             }
         }
-        let ranked = nodes.indices.sorted { a, b in
+        // Excluded nodes (proven equivocators) are never elected; if fewer than K others are
+        // left, the round has fewer producers and `schedule` repeats them.
+        let ranked = nodes.indices.filter { !nodes[$0].excluded }.sorted { a, b in
             if approval[a] != approval[b] { return approval[a] > approval[b] }
             if nodes[a].stake != nodes[b].stake { return nodes[a].stake > nodes[b].stake }
             return a < b
@@ -29,8 +31,9 @@ enum Election {
         return ranked.prefix(k).map { UInt16($0) }.sorted()
     }
 
-    /// The round's production order: `active` shuffled by the round seed.
-    static func schedule(active: [UInt16], genesisSeed: [UInt8], round: UInt64, previousHash: [UInt8]) -> [UInt16] {
+    /// The round's production order: `active` shuffled by the round seed, `k` slots long (with
+    /// fewer than K producers the shuffled order repeats, so every slot has one).
+    static func schedule(active: [UInt16], genesisSeed: [UInt8], round: UInt64, previousHash: [UInt8], k: Int) -> [UInt16] {
         var w = WireWriter()
         w.raw(Array("EHRS-V1-ROUND".utf8))
         w.raw(genesisSeed)
@@ -44,6 +47,7 @@ enum Election {
             order.swapAt(i, j)
             i -= 1
         }
-        return order
+        guard !order.isEmpty, order.count < k else { return order }
+        return (0..<k).map { order[$0 % order.count] }
     }
 }

@@ -29,7 +29,9 @@ public struct Genesis: Sendable, Equatable {
     public var activeProducers: UInt16
     /// Identity-signed transactions must be within this many ms of their block's time.
     public var replayWindowMillis: UInt32
-    /// How far ahead of the local clock a received block's timestamp may be.
+    /// How far ahead of the local clock a received block's timestamp may be; below one slot
+    /// (`validate`), so that no producer can publish a block for a slot that has not begun
+    /// anywhere yet and so take the next producer's slot.
     public var maxDriftMillis: UInt32
     /// Seed mixed into every round's shuffle.
     public var seed: [UInt8]
@@ -37,14 +39,15 @@ public struct Genesis: Sendable, Equatable {
 
     public init(
         chainName: [UInt8], genesisTime: UInt64, slotMillis: UInt32, activeProducers: UInt16,
-        replayWindowMillis: UInt32 = 300_000, maxDriftMillis: UInt32 = 1_000, seed: [UInt8], nodes: [Node]
+        replayWindowMillis: UInt32 = 300_000, maxDriftMillis: UInt32? = nil, seed: [UInt8], nodes: [Node]
     ) {
         self.chainName = chainName
         self.genesisTime = genesisTime
         self.slotMillis = slotMillis
         self.activeProducers = activeProducers
         self.replayWindowMillis = replayWindowMillis
-        self.maxDriftMillis = maxDriftMillis
+        // Half a slot unless given: clocks of NTP-synchronised hosts agree far better than that.
+        self.maxDriftMillis = maxDriftMillis ?? slotMillis / 2
         self.seed = seed
         self.nodes = nodes
     }
@@ -95,11 +98,14 @@ public struct Genesis: Sendable, Equatable {
         return g
     }
 
-    /// Checks the parameters: 1 ≤ K ≤ node count ≤ 65535, slot ≥ 1 ms, 32-byte seed,
+    /// Checks the parameters: 1 ≤ K ≤ node count ≤ 65535, slot ≥ 1 ms, drift < slot, 32-byte seed,
     /// unique names and keys, valid Ed25519 keys, total stake > 0 without overflow.
     public func validate() throws(LedgerError) {
         guard !chainName.isEmpty, chainName.count <= 255 else { throw .reject(.genesis, "chain name must be 1-255 bytes") }
         guard slotMillis >= 1 else { throw .reject(.genesis, "slot length must be at least 1 ms") }
+        guard maxDriftMillis < slotMillis else {
+            throw .reject(.genesis, "clock drift bound \(maxDriftMillis) ms must be below the slot length \(slotMillis) ms")
+        }
         guard seed.count == 32 else { throw .reject(.genesis, "seed must be 32 bytes") }
         guard nodes.count <= Int(UInt16.max) else { throw .reject(.genesis, "too many nodes") }
         guard activeProducers >= 1, Int(activeProducers) <= nodes.count else {

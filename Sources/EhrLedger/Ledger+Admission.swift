@@ -16,6 +16,8 @@ public struct AdmissionView: Sendable {
     public let slot: UInt64
     /// How many transactions were admitted (a block takes at most `WireFormat.maxTransactions`).
     public private(set) var admitted = 0
+    /// The bytes the admitted transactions would make a block of (its overhead included).
+    public private(set) var admittedBytes = LedgerLimits.blockOverheadBytes
 
     private var state: ChainState
     private let verifier: any IdentitySignatureVerifier
@@ -52,10 +54,21 @@ public struct AdmissionView: Sendable {
         guard admitted < WireFormat.maxTransactions else {
             throw .reject(.parameter, "block is full (\(WireFormat.maxTransactions) transactions)")
         }
+        let encoded = tx.encoded
+        // A transaction no block can carry is refused for good (`size`); one that only does
+        // not fit after what is admitted already waits for the next block (`parameter`).
+        guard encoded.count <= LedgerLimits.maxTransactionBytes else {
+            throw .reject(.size, "transaction of \(encoded.count) bytes exceeds \(LedgerLimits.maxTransactionBytes)")
+        }
+        let added = LedgerLimits.blockBytes(ofTransaction: encoded.count)
+        guard admittedBytes + added <= LedgerLimits.maxBlockBytes else {
+            throw .reject(.parameter, "block is full (\(LedgerLimits.maxBlockBytes) bytes)")
+        }
         let context = TxContext(
             height: height, timestamp: timestamp, slotPosition: slotPosition, verifier: verifier, checkSignatures: true)
-        try state.apply(tx, id: tx.id, context: context)
+        try state.apply(tx, id: SHA256.hash(encoded), context: context)
         admitted += 1
+        admittedBytes += added
     }
 
     /// The most transactions one block may carry.

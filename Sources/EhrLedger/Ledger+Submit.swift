@@ -29,8 +29,12 @@ extension Ledger {
         guard overflow || block.header.timestamp <= limit else {
             throw .reject(.timestamp, "timestamp \(block.header.timestamp) is ahead of the local clock \(now)")
         }
+        guard let slot = state.slot(of: block.header.timestamp) else {
+            throw .reject(.timestamp, "timestamp \(block.header.timestamp) is not on the slot grid")
+        }
         if prev == state.core.tipHash {
             try extend(block, hash: hash, persist: true)
+            noteSignedHeader(block, slot: slot)
             return .extended
         }
         // A fork: find the parent among reversible canonical blocks, side blocks or the LIB.
@@ -67,7 +71,10 @@ extension Ledger {
         else {
             throw .reject(.blockSignature, "side-branch block is not signed by a known node")
         }
-        side[hash] = SideBlock(block: block, forkHeight: forkHeight)
+        // A second signed header for the slot is evidence, kept or not.
+        noteSignedHeader(block, slot: slot)
+        let bytes = try admitSideBlock(block, slot: slot, parentIsCanonical: side[prev] == nil)
+        side[hash] = SideBlock(block: block, forkHeight: forkHeight, slot: slot, bytes: bytes)
         guard block.height > state.core.height else { return .sideBranch }
         return try reorganize(to: hash)
     }
@@ -92,6 +99,7 @@ extension Ledger {
                 }
                 let undo = try state.apply(block, hash: hash, verifier: verifier)
                 applied.append(PendingBlock(block: block, hash: hash, undo: undo, active: state.core.active))
+                if let slot = state.slot(of: block.header.timestamp) { noteSignedHeader(block, slot: slot) }
             } catch let LedgerError.rejected(r) {
                 rejection = Rejection(rule: r.rule, reason: "block \(block.height): \(r.reason)")
                 break
@@ -174,7 +182,11 @@ extension Ledger {
             throw error
         }
         pending.removeLast(removed.count)
-        for p in removed { side[p.hash] = SideBlock(block: p.block, forkHeight: forkHeight) }
+        for p in removed {
+            // Canonical blocks are on the grid; the fallback never applies.
+            let slot = state.slot(of: p.block.header.timestamp) ?? 0
+            side[p.hash] = SideBlock(block: p.block, forkHeight: forkHeight, slot: slot, bytes: p.block.encoded.count)
+        }
         for p in applied {
             side[p.hash] = nil
             pending.append(p)
@@ -205,7 +217,7 @@ extension Ledger {
         rebuildPendingIndex()
         for (hash, s) in side where s.forkHeight < libHeight {
             side[hash] = nil
-            deadForks.insert(hash)
+            rememberDeadFork(hash)
         }
     }
 

@@ -56,6 +56,9 @@ public final class Ledger {
         let block: Block
         /// Height of the canonical block the branch leaves from.
         let forkHeight: UInt64
+        /// The block's slot and encoded size (for the side-branch caps).
+        let slot: UInt64
+        let bytes: Int
     }
 
     public let genesis: Genesis
@@ -70,8 +73,11 @@ public final class Ledger {
     var libHeight: UInt64 = 0
     var libHash: [UInt8]
     var side: [[UInt8]: SideBlock] = [:]
-    /// Side blocks dropped because their branch leaves below the irreversible block.
+    /// Side blocks dropped because their branch leaves below the irreversible block (bounded).
     var deadForks: Set<[UInt8]> = []
+    /// Signed headers by (producer, slot), for equivocation detection (bounded).
+    var seenHeaders: [SlotKey: EvidenceTx.SignedHeader] = [:]
+    var equivocations: [Equivocation] = []
     public internal(set) var openReport = OpenReport(blocksVerified: 0, truncatedFrom: nil, truncationReason: nil)
 
     init(genesis: Genesis, store: BlockStore, verifier: any IdentitySignatureVerifier, clock: @escaping @Sendable () -> UInt64) {

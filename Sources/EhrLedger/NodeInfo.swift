@@ -13,4 +13,7 @@ public struct NodeInfo: Sendable, Equatable {
     public var producedBlocks: UInt64
     /// Slots this node was scheduled for and did not fill.
     public var missedSlots: UInt64
+    /// Proven to have signed two blocks for one slot (an `evidence` transaction): refused as
+    /// a producer for the rest of its round and never elected again.
+    public var excluded: Bool = false
 }

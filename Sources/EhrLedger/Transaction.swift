@@ -11,6 +11,7 @@ public enum Transaction: Sendable, Equatable {
     case request(RequestTx)
     case receipt(ReceiptTx)
     case dkg(DKGTx)
+    case evidence(EvidenceTx)
 
     public var kind: TransactionKind {
         switch self {
@@ -21,6 +22,7 @@ public enum Transaction: Sendable, Equatable {
         case .request: return .request
         case .receipt: return .receipt
         case .dkg: return .dkg
+        case .evidence: return .evidence
         }
     }
 
@@ -34,6 +36,7 @@ public enum Transaction: Sendable, Equatable {
         case let .request(t): return t.encoded
         case let .receipt(t): return t.encoded
         case let .dkg(t): return t.encoded
+        case let .evidence(t): return t.encoded
         }
     }
 
@@ -50,12 +53,16 @@ public enum Transaction: Sendable, Equatable {
         case let .request(t): return t.signingMessage(genesisHash: genesisHash)
         case let .receipt(t): return t.signingMessage(genesisHash: genesisHash)
         case let .dkg(t): return t.signingMessage(genesisHash: genesisHash)
+        case let .evidence(t): return t.signingMessage(genesisHash: genesisHash)
         }
     }
 
     /// Decodes one transaction; rejects bad magic, version, type, lengths and trailing bytes.
     public static func decode(_ bytes: [UInt8]) throws(LedgerError) -> Transaction {
         guard bytes.count >= 6 else { throw .reject(.encoding, "transaction: shorter than its header") }
+        guard bytes.count <= LedgerLimits.maxTransactionBytes else {
+            throw .reject(.size, "transaction of \(bytes.count) bytes exceeds \(LedgerLimits.maxTransactionBytes)")
+        }
         guard let kind = TransactionKind(rawValue: bytes[5]) else {
             throw .reject(.encoding, "transaction: unknown type byte 0x\(String(bytes[5], radix: 16))")
         }
@@ -69,6 +76,7 @@ public enum Transaction: Sendable, Equatable {
         case .request: tx = .request(try RequestTx.read(&r))
         case .receipt: tx = .receipt(try ReceiptTx.read(&r))
         case .dkg: tx = .dkg(try DKGTx.read(&r))
+        case .evidence: tx = .evidence(try EvidenceTx.read(&r))
         }
         try r.finish("transaction")
         return tx

@@ -2,7 +2,7 @@
 import EhrWire
 
 /// The kinds of transaction. Their type bytes are EhrWire's registry entries (`WireType`
-/// 0x60–0x66); `rawValue` is that byte, so the ledger defines none of its own.
+/// 0x60–0x67); `rawValue` is that byte, so the ledger defines none of its own.
 public enum TransactionKind: Sendable, CaseIterable, Hashable {
     /// A node joins: stake moved from a sponsoring node, new node key.
     case register
@@ -18,6 +18,8 @@ public enum TransactionKind: Sendable, CaseIterable, Hashable {
     case receipt
     /// An opaque DKG broadcast (PROTOCOL.md §4), signed by the sending node.
     case dkg
+    /// Proof that a producer signed two blocks for one slot; it loses its active seat.
+    case evidence
 
     /// The registry entry of this kind.
     public var wireType: WireType {
@@ -29,6 +31,7 @@ public enum TransactionKind: Sendable, CaseIterable, Hashable {
         case .request: return .requestTx
         case .receipt: return .receiptTx
         case .dkg: return .dkgTx
+        case .evidence: return .evidenceTx
         }
     }
 

@@ -5,6 +5,9 @@ public enum ValidationRule: String, Sendable, CaseIterable {
     // MARK: Encoding
     /// Bytes do not decode: magic, version, type, lengths, trailing bytes, field ranges.
     case encoding
+    /// A transaction or block exceeds the consensus size bounds (`LedgerLimits`), or a side
+    /// branch exceeds what a node keeps of side branches.
+    case size
     // MARK: Block rules
     /// Genesis parameters are inconsistent (K, nodes, stakes, keys).
     case genesis
@@ -49,4 +52,7 @@ public enum ValidationRule: String, Sendable, CaseIterable {
     case receipt
     /// A threshold t' outside 1...K, or another out-of-range parameter.
     case parameter
+    /// Evidence of a double-signed slot that does not prove one (headers not of one producer
+    /// and one slot, identical, badly signed) or that the chain already holds.
+    case evidence
 }

@@ -11,5 +11,5 @@ enum WireFormat {
     /// Longest opaque blob (signature, DKG payload) accepted in a transaction: 1 MiB.
     static let maxBlob = 1 << 20
     /// Most transactions in one block.
-    static let maxTransactions = 10_000
+    static let maxTransactions = LedgerLimits.maxTransactionsPerBlock
 }

@@ -31,7 +31,7 @@ public enum IdentityTransactionSigner {
                 t.signature = $0
                 return .request(t)
             }
-        case .register, .vote, .receipt, .dkg:
+        case .register, .vote, .receipt, .dkg, .evidence:
             throw .notIdentitySigned("a \(tx.kind) transaction is signed with node keys, not an identity key")
         }
     }

@@ -20,10 +20,13 @@ public final class TransactionPool {
         public var maxBytes: Int
         public var maxTransactionBytes: Int
 
-        public init(maxCount: Int = 10_000, maxBytes: Int = 64 << 20, maxTransactionBytes: Int = 2 << 20) {
+        /// The pool holds what the next block can carry: at most a block's count and bytes,
+        /// and no transaction above the consensus bound (it could never be included).
+        public init(maxCount: Int = LedgerLimits.maxTransactionsPerBlock, maxBytes: Int = LedgerLimits.maxBlockBytes,
+                    maxTransactionBytes: Int = LedgerLimits.maxTransactionBytes) {
             self.maxCount = max(1, min(maxCount, AdmissionView.maxTransactionsPerBlock))
-            self.maxBytes = max(1, maxBytes)
-            self.maxTransactionBytes = max(1, maxTransactionBytes)
+            self.maxBytes = max(1, min(maxBytes, LedgerLimits.maxBlockBytes))
+            self.maxTransactionBytes = max(1, min(maxTransactionBytes, LedgerLimits.maxTransactionBytes))
         }
     }
 

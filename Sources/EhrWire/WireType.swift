@@ -48,6 +48,8 @@ public enum WireType: UInt8, Sendable, CaseIterable {
     case requestTx = 0x64
     case receiptTx = 0x65
     case dkgTx = 0x66
+    /// Two headers one producer signed for one slot (docs/LEDGER.md §4).
+    case evidenceTx = 0x67
 
     /// `"EHRS" ‖ 0x01 ‖ type`: the first six bytes of every object of this type.
     public var header: [UInt8] { Wire.magic + [Wire.version, rawValue] }

@@ -35,7 +35,7 @@ struct Workload {
         genesis = Genesis(
             chainName: Array("consensus-sim".utf8), genesisTime: Workload.genesisTime,
             slotMillis: UInt32(config.blockMillis), activeProducers: UInt16(min(n, config.maxProducers)),
-            maxDriftMillis: UInt32(config.blockMillis), seed: SHA256.hash(Array("sim seed".utf8)),
+            maxDriftMillis: UInt32(config.blockMillis / 2), seed: SHA256.hash(Array("sim seed".utf8)),
             nodes: (0..<n).map { i in
                 Genesis.Node(name: Array("hospital-\(i)".utf8), key: keys[i].publicKey, stake: UInt64(1000 - i))
             })

@@ -27,12 +27,12 @@ final class EncodingTests: XCTestCase {
     func testTransactionKindsAreRegistryEntries() {
         let types = TransactionKind.allCases.map(\.wireType)
         XCTAssertEqual(Set(types).count, TransactionKind.allCases.count)
-        XCTAssertEqual(types.map(\.rawValue), Array(0x60...0x66))
+        XCTAssertEqual(types.map(\.rawValue), Array(0x60...0x67))
         for kind in TransactionKind.allCases {
             XCTAssertEqual(TransactionKind(rawValue: kind.rawValue), kind)
             XCTAssertTrue("\(kind.wireType)".hasSuffix("Tx"))
         }
-        for byte in UInt8.min...UInt8.max where !(0x60...0x66).contains(byte) {
+        for byte in UInt8.min...UInt8.max where !(0x60...0x67).contains(byte) {
             XCTAssertNil(TransactionKind(rawValue: byte))
         }
     }

@@ -109,7 +109,11 @@ class Genesis(Handle):
 
     @classmethod
     def new(cls, chain_name: bytes, genesis_time_ms: int, slot_ms: int, producers: int, seed: bytes,
-            replay_window_ms: int = 300_000, max_drift_ms: int = 1_000) -> "Genesis":
+            replay_window_ms: int = 300_000, max_drift_ms: Optional[int] = None) -> "Genesis":
+        """`max_drift_ms` (how far ahead of the local clock a block may be) must be below
+        `slot_ms`; it defaults to half a slot."""
+        if max_drift_ms is None:
+            max_drift_ms = slot_ms // 2
         name, n = in_buf(chain_name)
         return cls(_new_handle(lib.ehr_genesis_new, name, n, genesis_time_ms, slot_ms, producers,
                                replay_window_ms, max_drift_ms, _fixed(seed, HASH_BYTES, "seed")))
