@@ -14,6 +14,12 @@ extension ChainState {
         let saved = beginBlock()
         do throws(LedgerError) {
             try applyHeader(block, checkSignatures: checkSignatures)
+            if checkSignatures {
+                // All identity signatures of the block in one call: a batching verifier checks
+                // them together and answers the rules' per-transaction checks from its cache.
+                let claims = block.transactions.compactMap { $0.identityClaim(genesisHash: genesisHash) }
+                if claims.count > 1 { _ = verifier.verifyAll(claims) }
+            }
             let context = TxContext(
                 height: block.header.height, timestamp: block.header.timestamp,
                 slotPosition: Int(core.tipSlot % UInt64(k)), verifier: verifier, checkSignatures: checkSignatures)

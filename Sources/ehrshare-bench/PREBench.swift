@@ -59,6 +59,15 @@ func runPREBenchmarks() {
         bench("pre_verify", iterations: 100) { n in
             (0..<n).map { _ in try? SignedMessage(encoded: signed, context: ctx) }.count
         }
+        // Batch verification (issue #14): 64 distinct signatures per operation, checked with one
+        // multi-pairing and two MSMs; compare with 64 × pre_verify.
+        let batch = try (0..<64).map { i -> ChaCheon.Claim in
+            let msg = Array("ledger tx \(i)".utf8)
+            return ChaCheon.Claim(signature: try ChaCheon.sign(msg, with: sk), message: msg, signer: sk.identity)
+        }
+        bench("pre_verify_batch_64", iterations: 20) { n in
+            (0..<n).map { _ in (try? ChaCheon.verifyBatch(batch, context: ctx)) == true }.count
+        }
         let record = [UInt8](repeating: 0x5a, count: 1 << 20)
         let sealed = try Envelope.seal(record, to: alice.identity, recordContext: [1], context: ctx)
         bench("pre_envelope_seal_1MiB", iterations: 100) { n in

@@ -63,6 +63,16 @@ public struct SignedMessage: Sendable, Equatable {
     /// Freshness and replay are *not* checked here: use a ``ReplayGuard``.
     /// - Throws: `ProtocolError`, `CurveError`.
     public init(encoded bytes: [UInt8], context: PREContext) throws {
+        try self.init(unverified: bytes, context: context)
+        try ChaCheon.verify(signature, message: signedBytes, signer: signer, context: context)
+    }
+
+    /// Decodes a SIGNED envelope with every structural and point check of
+    /// ``init(encoded:context:)`` but without the signature equation, for callers that verify
+    /// many at once (``ChaCheon/verifyBatch(_:context:)`` on ``claim``). Never use the result
+    /// before its claim has verified.
+    /// - Throws: `ProtocolError`, `CurveError`.
+    public init(unverified bytes: [UInt8], context: PREContext) throws {
         var r = try WireReader(bytes, type: .signed)
         let p = try r.u8("purpose")
         guard let purpose = SignedPurpose(rawValue: p) else { throw ProtocolError.param("unknown SIGNED purpose \(p)") }
@@ -79,7 +89,11 @@ public struct SignedMessage: Sendable, Equatable {
         try r.finish()
         self.init(purpose: purpose, fingerprint: fp, signer: signer, timestamp: ts, nonce: nonce, payload: payload,
                   signature: ChaCheonSignature(u: u, v: v))
-        try ChaCheon.verify(signature, message: Array(bytes.prefix(bytes.count - 96)), signer: signer, context: context)
+    }
+
+    /// What must verify for this envelope to be authentic: its signature on the signed bytes.
+    public var claim: ChaCheon.Claim {
+        ChaCheon.Claim(signature: signature, message: signedBytes, signer: signer)
     }
 
     init(purpose: SignedPurpose, fingerprint: [UInt8], signer: Identity, timestamp: UInt64, nonce: [UInt8],
