@@ -75,7 +75,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ehrshare-bench",
-                          dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrLedger", "EhrStore"],
+                          dependencies: ["EhrField", "EhrCurve", "EhrPairing", "EhrProtocol", "EhrLedger", "EhrStore", "EhrNode"],
                           swiftSettings: fast),
         // The main job: the paper's workflow end to end (scripts/demo.sh).
         .executableTarget(name: "ehrshare-demo",

@@ -2,7 +2,7 @@
 
 /// A signed block.
 ///
-/// Layout (`"EHRS" 01 0x51`): the header fields as in `BlockHeader` (82 bytes) ‖
+/// Layout (`"EHRS" 01 0x51`): the header fields as in `BlockHeader` (150 bytes) ‖
 /// `tx blob × txCount` ‖ `signature[64]` (Ed25519 by the producer's node key over
 /// `header.encoded`). Decoding checks the structure only; `Ledger` checks the rules.
 public struct Block: Sendable, Equatable {
@@ -18,14 +18,15 @@ public struct Block: Sendable, Equatable {
 
     /// Builds and signs a block on `parentHash` at `height`, with the Merkle root and count
     /// filled in from `transactions`.
+    /// `beacon` is the producer's signature on the block's round (`Ledger.makeBlock` makes it).
     public static func make(
         height: UInt64, previousHash: [UInt8], timestamp: UInt64, producer: UInt16, transactions: [Transaction],
-        key: NodeSigningKey
+        beacon: [UInt8], key: NodeSigningKey
     ) throws(LedgerError) -> Block {
         let header = BlockHeader(
             height: height, previousHash: previousHash, timestamp: timestamp, producer: producer,
             merkleRoot: MerkleTree.root(transactions.map(\.encoded)),
-            transactionCount: UInt32(truncatingIfNeeded: transactions.count))
+            transactionCount: UInt32(truncatingIfNeeded: transactions.count), beacon: beacon)
         return Block(header: header, transactions: transactions, signature: try key.sign(header.encoded))
     }
 

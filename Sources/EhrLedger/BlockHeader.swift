@@ -4,8 +4,8 @@ import EhrStore
 /// A block header: what the producer signs and what the block hash covers.
 ///
 /// Signed/hashed layout (`"EHRS" 01 0x52`): `height u64 ‖ previousHash[32] ‖
-/// timestamp u64 (Unix ms) ‖ producer u16 ‖ merkleRoot[32] ‖ txCount u32` (92 bytes).
-/// The block hash is SHA-256 of these 92 bytes; the format version is the envelope's
+/// timestamp u64 (Unix ms) ‖ producer u16 ‖ merkleRoot[32] ‖ txCount u32 ‖ beacon[64]` (156
+/// bytes). The block hash is SHA-256 of these 156 bytes; the format version is the envelope's
 /// version byte.
 public struct BlockHeader: Sendable, Equatable {
     public var height: UInt64
@@ -15,10 +15,12 @@ public struct BlockHeader: Sendable, Equatable {
     public var producer: UInt16
     public var merkleRoot: [UInt8]
     public var transactionCount: UInt32
+    /// The producer's round beacon: its Ed25519 signature on the round (`RoundBeacon`).
+    public var beacon: [UInt8]
 
     public init(
         height: UInt64, previousHash: [UInt8], timestamp: UInt64, producer: UInt16, merkleRoot: [UInt8],
-        transactionCount: UInt32
+        transactionCount: UInt32, beacon: [UInt8]
     ) {
         self.height = height
         self.previousHash = previousHash
@@ -26,10 +28,11 @@ public struct BlockHeader: Sendable, Equatable {
         self.producer = producer
         self.merkleRoot = merkleRoot
         self.transactionCount = transactionCount
+        self.beacon = beacon
     }
 
-    /// The bytes of the header's fields after the 6-byte object header (86).
-    public static let fieldBytes = 8 + 32 + 8 + 2 + 32 + 4
+    /// The bytes of the header's fields after the 6-byte object header (150).
+    public static let fieldBytes = 8 + 32 + 8 + 2 + 32 + 4 + 64
 
     /// The signed and hashed bytes.
     public var encoded: [UInt8] {
@@ -48,6 +51,7 @@ public struct BlockHeader: Sendable, Equatable {
         w.u16(producer)
         w.raw(merkleRoot)
         w.u32(transactionCount)
+        w.raw(beacon)
     }
 
     static func readFields(_ r: inout WireReader) throws(LedgerError) -> BlockHeader {
@@ -57,6 +61,7 @@ public struct BlockHeader: Sendable, Equatable {
             timestamp: try r.u64("block.timestamp"),
             producer: try r.u16("block.producer"),
             merkleRoot: try r.raw(32, "block.merkleRoot"),
-            transactionCount: try r.u32("block.txCount"))
+            transactionCount: try r.u32("block.txCount"),
+            beacon: try r.raw(64, "block.beacon"))
     }
 }

@@ -18,4 +18,6 @@ struct ChainCore: Sendable {
     var round: UInt64
     var active: [UInt16]
     var schedule: [UInt16]
+    /// Every block's round beacon folded in (`RoundBeacon`); seeds the next round's schedule.
+    var beaconSeed: [UInt8]
 }

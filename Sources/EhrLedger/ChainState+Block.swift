@@ -86,7 +86,12 @@ extension ChainState {
             guard Ed25519.verify(publicKey: core.nodes[producer].key, message: h.encoded, signature: block.signature) else {
                 throw .reject(.blockSignature, "producer \(producer)'s signature on the header is invalid")
             }
+            let beaconMessage = RoundBeacon.message(genesisHash: genesisHash, round: slot / UInt64(k))
+            guard Ed25519.verify(publicKey: core.nodes[producer].key, message: beaconMessage, signature: h.beacon) else {
+                throw .reject(.blockSignature, "producer \(producer)'s round beacon is not its signature on round \(slot / UInt64(k))")
+            }
         }
+        core.beaconSeed = RoundBeacon.fold(core.beaconSeed, h.beacon)
         core.nodes[producer].producedBlocks += 1
         core.height = h.height
         core.tipTimestamp = h.timestamp

@@ -37,7 +37,8 @@ struct ChainState: Sendable {
         core = ChainCore(
             nodes: nodes, nodeByName: byName, nodeByKey: byKey, votes: [:], height: 0, tipHash: genesisHash,
             tipTimestamp: genesis.genesisTime, tipSlot: 0, round: 0, active: active,
-            schedule: Election.schedule(active: active, genesisSeed: genesis.seed, round: 0, previousHash: genesisHash, k: k))
+            schedule: Election.schedule(active: active, genesisSeed: genesis.seed, round: 0, roundSeed: genesisHash, k: k),
+            beaconSeed: genesisHash)
     }
 
     // MARK: - Slots and rounds
@@ -64,7 +65,7 @@ struct ChainState: Sendable {
         if r == core.round { return core.schedule[Int(slot % UInt64(k))] }
         guard r > core.round else { return nil }
         let active = Election.activeSet(nodes: core.nodes, votes: core.votes, k: k)
-        let order = Election.schedule(active: active, genesisSeed: genesis.seed, round: r, previousHash: core.tipHash, k: k)
+        let order = Election.schedule(active: active, genesisSeed: genesis.seed, round: r, roundSeed: core.beaconSeed, k: k)
         guard order.count == k else { return nil }
         return order[Int(slot % UInt64(k))]
     }
@@ -114,7 +115,7 @@ struct ChainState: Sendable {
 
     private mutating func startRound(_ r: UInt64) {
         core.active = Election.activeSet(nodes: core.nodes, votes: core.votes, k: k)
-        core.schedule = Election.schedule(active: core.active, genesisSeed: genesis.seed, round: r, previousHash: core.tipHash, k: k)
+        core.schedule = Election.schedule(active: core.active, genesisSeed: genesis.seed, round: r, roundSeed: core.beaconSeed, k: k)
         core.round = r
     }
 

@@ -7,8 +7,9 @@ import EhrStore
 ///   by approval (descending), then own stake (descending), then index (ascending); the top
 ///   K are active. Before any votes the K largest stakeholders produce.
 /// * **Schedule:** the K active producers (sorted by index) are shuffled by Fisher–Yates,
-///   drawing from SHA-256("EHRS-V1-ROUND" ‖ genesis seed ‖ round u64 ‖ previous block
-///   hash ‖ counter u32); the previous block is the last one before the round starts.
+///   drawing from SHA-256("EHRS-V1-ROUND" ‖ genesis seed ‖ round u64 ‖ round seed ‖
+///   counter u32); the round seed folds the beacons of every block before the round starts
+///   (`RoundBeacon`), which no producer can choose.
 ///   Slot `s` belongs to round `s / K` and is produced by `schedule[s mod K]`.
 enum Election {
     /// The indices of the K active producers, sorted ascending.
@@ -33,12 +34,12 @@ enum Election {
 
     /// The round's production order: `active` shuffled by the round seed, `k` slots long (with
     /// fewer than K producers the shuffled order repeats, so every slot has one).
-    static func schedule(active: [UInt16], genesisSeed: [UInt8], round: UInt64, previousHash: [UInt8], k: Int) -> [UInt16] {
+    static func schedule(active: [UInt16], genesisSeed: [UInt8], round: UInt64, roundSeed: [UInt8], k: Int) -> [UInt16] {
         var w = WireWriter()
         w.raw(Array("EHRS-V1-ROUND".utf8))
         w.raw(genesisSeed)
         w.u64(round)
-        w.raw(previousHash)
+        w.raw(roundSeed)
         var rng = SeedStream(seed: w.bytes)
         var order = active
         var i = order.count - 1

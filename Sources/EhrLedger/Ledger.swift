@@ -167,9 +167,11 @@ public final class Ledger {
     public func makeBlock(
         slot: UInt64, producer: UInt16, key: NodeSigningKey, transactions: [Transaction] = []
     ) throws(LedgerError) -> Block {
-        try Block.make(
+        let round = slot / UInt64(genesis.activeProducers)
+        return try Block.make(
             height: state.core.height + 1, previousHash: state.core.tipHash, timestamp: timestamp(of: slot),
-            producer: producer, transactions: transactions, key: key)
+            producer: producer, transactions: transactions,
+            beacon: try key.sign(RoundBeacon.message(genesisHash: genesisHash, round: round)), key: key)
     }
 
     /// Builds and signs a block for `slot` on the current tip from the `candidates` that pass

@@ -41,6 +41,8 @@ public enum WireType: UInt8, Sendable, CaseIterable {
     case blockHeader = 0x52
     /// Prefix of every transaction signing message (binds the genesis hash).
     case txSigning = 0x53
+    /// Prefix of a producer's round beacon message (signed, never sent alone).
+    case beacon = 0x54
     case registerTx = 0x60
     case voteTx = 0x61
     case recordTx = 0x62

@@ -12,7 +12,9 @@
 // every round (here: every block). Node transactions alternate vote (approving node 0) and
 // dkg (64-byte payload), senders in turn. Identity transactions are `record` transactions with
 // two grants each, signed with real Cha–Cheon SIGNED envelopes (purpose 2) and checked by
-// `BenchIdentityVerifier`, the C ABI's verifier without its cache of verified signatures.
+// EhrNode's `LedgerSignatureVerifier` with a fresh cache for every ledger opened, as a process
+// that starts has: each block's identity signatures are batch-verified on all cores
+// (`verifyAll`), then the rules' per-transaction checks hit the cache.
 //
 // `ledger_verify_100k` and `ledger_policy_lookup` share one chain: the parent builds it, then
 // runs `ehrshare-bench ledger-child <dir>` (a child process, so its peak RSS covers only opening,
@@ -24,6 +26,7 @@ import Glibc
 import EhrCurve
 import EhrField
 import EhrLedger
+import EhrNode
 import EhrProtocol
 import EhrStore
 
@@ -132,20 +135,6 @@ private func removeLedgerDirectory(_ dir: String) {
 
 // MARK: - Consortium, identities and signed transactions
 
-/// Cha–Cheon verification of identity signatures, as the C ABI's `LedgerSignatureVerifier`
-/// does it but without `VerifiedSignatureCache`: a process that opens a ledger starts with an
-/// empty cache, so every identity signature on the chain costs a full check (two pairings).
-private struct BenchIdentityVerifier: IdentitySignatureVerifier {
-    let context: PREContext
-
-    func verify(identity: [UInt8], message: [UInt8], signature: [UInt8]) -> Bool {
-        guard let signed = try? SignedMessage(encoded: signature, context: context),
-            signed.purpose == .ledgerTransaction, signed.signer.bytes == identity, signed.payload == message
-        else { return false }
-        return true
-    }
-}
-
 /// Everything deterministic, so the child process rebuilds the same genesis, master key and
 /// record ids without being told.
 private final class BenchConsortium {
@@ -155,7 +144,6 @@ private final class BenchConsortium {
     let genesisHash: [UInt8]
     let masterSecret: Fr
     let context: PREContext
-    let verifier: BenchIdentityVerifier
     /// Far enough ahead that no block is "from the future".
     let clock: @Sendable () -> UInt64 = { BenchConsortium.genesisTime + 1_000_000_000_000 }
     private var ownerKeys: [Int: IdentitySigningKey] = [:]
@@ -173,11 +161,11 @@ private final class BenchConsortium {
         masterSecret = Fr(reducingBigEndian: SHA256.hash(Array("bench master secret".utf8))
                           + SHA256.hash(Array("bench master secret 2".utf8)).prefix(16))
         context = try PREContext(masterPublicKey: G2Projective.generator.mul(masterSecret).toAffine())
-        verifier = BenchIdentityVerifier(context: context)
     }
 
     func open(_ path: String, recovery: Ledger.Recovery = .tailOnly) throws -> Ledger {
-        try Ledger.open(path: path, genesis: genesis, verifier: verifier, clock: clock, recovery: recovery)
+        try Ledger.open(path: path, genesis: genesis, verifier: LedgerSignatureVerifier(context: context), clock: clock,
+                        recovery: recovery)
     }
 
     static func owner(_ i: Int) -> String { "patient:\(i % ownerCount)" }
@@ -247,8 +235,11 @@ private struct ChainBuilder {
     }
 
     mutating func block(_ txs: [Transaction]) throws -> Block {
+        // K = 1: every slot is its own round.
+        let round = (nextTimestamp - BenchConsortium.genesisTime) / UInt64(net.genesis.slotMillis)
         let b = try Block.make(
             height: height + 1, previousHash: tipHash, timestamp: nextTimestamp, producer: 0, transactions: txs,
+            beacon: try net.keys[0].sign(RoundBeacon.message(genesisHash: net.genesisHash, round: round)),
             key: net.keys[0])
         height += 1
         tipHash = b.hash

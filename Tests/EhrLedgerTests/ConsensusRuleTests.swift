@@ -25,7 +25,7 @@ final class ConsensusRuleTests: XCTestCase {
     func testBoundsNest() {
         XCTAssertLessThan(LedgerLimits.blockOverheadBytes + LedgerLimits.blockBytes(ofTransaction: LedgerLimits.maxTransactionBytes),
                           LedgerLimits.maxBlockBytes)
-        XCTAssertEqual(LedgerLimits.blockOverheadBytes, 6 + 86 + 64)
+        XCTAssertEqual(LedgerLimits.blockOverheadBytes, 6 + 150 + 64)
     }
 
     func testOversizedBytesAreRefusedBeforeDecoding() {
@@ -181,5 +181,40 @@ final class ConsensusRuleTests: XCTestCase {
         XCTAssertEqual(net.ledger.tipHash, blocks[0].hash)
         XCTAssertEqual(net.ledger.takeEquivocations().map(\.producer), [p])
         try net.produce(4)
+    }
+
+    // MARK: - Round beacon
+
+    /// The next round's schedule does not depend on what the last block of a round carries:
+    /// the producer of that block cannot grind the schedule (and the proxies it picks).
+    func testScheduleDoesNotDependOnBlockContents() throws {
+        let a = try TestNet(nodes: 6, k: 4), b = try TestNet(nodes: 6, k: 4)
+        let k = UInt64(a.genesis.activeProducers)
+        for net in [a, b] {
+            while (net.ledger.tipSlot + 2) % k != 0 { try net.produce(1) }
+        }
+        XCTAssertEqual(a.ledger.tipHash, b.ledger.tipHash)
+        // The round's last slot: an empty block on one chain, one carrying a DKG message on the
+        // other (contents that change no election).
+        try a.include([])
+        var t = DKGTx(sender: 1, sequence: 1, messageType: 0x02, payload: [1, 2, 3])
+        try t.sign(with: b.key(1), genesisHash: b.ledger.genesisHash)
+        try b.include([.dkg(t)])
+        XCTAssertNotEqual(a.ledger.tipHash, b.ledger.tipHash)
+        let next = (a.ledger.tipSlot + 1)..<(a.ledger.tipSlot + 1 + k)
+        XCTAssertEqual(next.map { a.ledger.scheduledProducer(slot: $0) }, next.map { b.ledger.scheduledProducer(slot: $0) })
+    }
+
+    func testBlockWithoutItsRoundBeaconIsRefused() throws {
+        let net = try TestNet()
+        let good = try net.nextBlock()
+        for beacon in [[UInt8](repeating: 7, count: 64),
+                       try net.key(good.header.producer).sign(RoundBeacon.message(genesisHash: net.ledger.genesisHash, round: 99))] {
+            var h = good.header
+            h.beacon = beacon
+            let forged = Block(header: h, transactions: [], signature: try net.key(h.producer).sign(h.encoded))
+            assertRejected(.blockSignature, try net.ledger.submit(forged))
+        }
+        XCTAssertEqual(try net.ledger.submit(good), .extended)
     }
 }

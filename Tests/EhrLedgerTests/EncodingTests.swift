@@ -74,7 +74,7 @@ final class EncodingTests: XCTestCase {
         let net = try TestNet()
         let block = try net.nextBlock()
         let h = block.header.encoded
-        XCTAssertEqual(h.count, 6 + 8 + 32 + 8 + 2 + 32 + 4)
+        XCTAssertEqual(h.count, 6 + 8 + 32 + 8 + 2 + 32 + 4 + 64)
         XCTAssertEqual(h[5], WireType.blockHeader.rawValue)
         XCTAssertEqual(block.hash, SHA256.hash(h))
         XCTAssertEqual(block.header.previousHash, net.genesis.hash)

@@ -35,7 +35,7 @@ final class RegistryTests: XCTestCase {
         XCTAssertEqual(WireType.rekeyShare.rawValue, 0x25)
         XCTAssertEqual(WireType.fragment.rawValue, 0x26)
         let ledger = WireType.allCases.filter { $0.rawValue >= 0x50 }.map(\.rawValue)
-        XCTAssertEqual(ledger, [0x50, 0x51, 0x52, 0x53, 0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67])
+        XCTAssertEqual(ledger, [0x50, 0x51, 0x52, 0x53, 0x54, 0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67])
         for t in WireType.allCases { XCTAssertEqual(t.header, Wire.magic + [Wire.version, t.rawValue]) }
     }
 
