@@ -180,7 +180,7 @@ def test_envelope_helpers_delegate(ta):
     h2 = Envelope.reencrypt(ta.key(ALICE).rekey(BOB).data, header)
     assert Envelope.open_detached(ta.key(BOB), h2, body) == b"via helpers"
     (share,) = ta.key(ALICE).rekey(CAROL).split(1, 1)
-    assert Envelope.open(ta.key(CAROL), Envelope.combine(sealed, [Envelope.fragment(share, header)])) \
+    assert Envelope.open(ta.key(CAROL), Envelope.combine(sealed, [Envelope.fragment(share, header)], 1)) \
         == b"via helpers"
 
 
