@@ -8,12 +8,15 @@ extension ChainState {
     ///   already verified (rolling a fork back in); every other caller passes true.
     /// - Returns: the undo data for the block.
     /// - Throws: `LedgerError.rejected` naming the broken rule; the state is then unchanged.
+    /// - Parameter headerVerified: the producer's header and beacon signatures were already
+    ///   checked against its registered key (`ParallelPrecheck`); every other rule still runs.
     mutating func apply(
-        _ block: Block, hash: [UInt8], verifier: any IdentitySignatureVerifier, checkSignatures: Bool = true
+        _ block: Block, hash: [UInt8], verifier: any IdentitySignatureVerifier, checkSignatures: Bool = true,
+        headerVerified: Bool = false
     ) throws(LedgerError) -> BlockUndo {
         let saved = beginBlock()
         do throws(LedgerError) {
-            try applyHeader(block, checkSignatures: checkSignatures)
+            try applyHeader(block, checkSignatures: checkSignatures && !headerVerified)
             if checkSignatures {
                 // All identity signatures of the block in one call: a batching verifier checks
                 // them together and answers the rules' per-transaction checks from its cache.

@@ -47,33 +47,56 @@ extension Ledger {
     }
 
     /// Re-applies every stored block above genesis; stops at the first bad one.
+    ///
+    /// Rows are taken in runs of `ParallelPrecheck.runLength`: each run is decoded and its
+    /// producer signatures checked on all cores, then applied in order with every rule.
     private func replayStoredBlocks(recovery: Recovery) throws(LedgerError) {
         guard let top = try store.maxHeight(), top >= 1 else { return }
         var expected: UInt64 = 1
         var failure: (height: UInt64, reason: String)?
-        do throws(LedgerError) {
-            try store.scan(from: 1) { (row: BlockStore.Row) throws(LedgerError) -> Bool in
-                guard row.height == expected else {
-                    failure = (expected, "block \(expected) is missing")
-                    return false
-                }
+        var run: [BlockStore.Row] = []
+        let k = UInt64(genesis.activeProducers)
+        let parallelism = Ledger.processorCount
+
+        /// Applies a run in order; false once a block fails (`failure` set).
+        func applyRun() -> Bool {
+            defer { run.removeAll(keepingCapacity: true) }
+            let outcomes = ParallelPrecheck.run(run, keys: state.core.nodes.map(\.key), genesisHash: genesisHash, k: k,
+                                                genesis: genesis, parallelism: parallelism)
+            for (row, outcome) in zip(run, outcomes) {
                 do throws(LedgerError) {
-                    let block = try Ledger.verifiedBlock(row)
-                    try extend(block, hash: row.hash, persist: false)
+                    let block = try outcome.block.get()
+                    try extend(block, hash: row.hash, persist: false, headerVerified: outcome.signaturesVerified)
                 } catch let LedgerError.rejected(r) {
                     failure = (row.height, "stored block breaks a rule: \(r)")
                     return false
                 } catch let LedgerError.corrupt(_, reason) {
                     failure = (row.height, reason)
                     return false
+                } catch {
+                    failure = (row.height, "\(error)")
+                    return false
                 }
+            }
+            return true
+        }
+
+        do throws(LedgerError) {
+            try store.scan(from: 1) { (row: BlockStore.Row) throws(LedgerError) -> Bool in
+                guard row.height == expected else {
+                    failure = (expected, "block \(expected) is missing")
+                    return false
+                }
+                run.append(row)
                 expected += 1
-                return true
+                return run.count < ParallelPrecheck.runLength || applyRun()
             }
         } catch let LedgerError.corrupt(nil, reason) {
             // SQLite found a damaged page while reading: report where the scan got to.
-            failure = (expected, reason)
+            if failure == nil, applyRun() { failure = (expected, reason) }
         }
+        if failure == nil, !run.isEmpty { _ = applyRun() }
+        if failure != nil { run.removeAll() }
         openReport.blocksVerified = state.core.height
         guard let (bad, reason) = failure else { return }
         let cut: Bool

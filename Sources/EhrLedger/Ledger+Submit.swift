@@ -122,8 +122,8 @@ extension Ledger {
     }
 
     /// Applies a block on the tip, stores it (unless replaying storage) and moves the LIB.
-    func extend(_ block: Block, hash: [UInt8], persist: Bool) throws(LedgerError) {
-        let undo = try state.apply(block, hash: hash, verifier: verifier)
+    func extend(_ block: Block, hash: [UInt8], persist: Bool, headerVerified: Bool = false) throws(LedgerError) {
+        let undo = try state.apply(block, hash: hash, verifier: verifier, headerVerified: headerVerified)
         if persist {
             do { try store.append(block, hash: hash) } catch {
                 state.revert(undo)

@@ -90,6 +90,9 @@ public final class Ledger {
         self.libHash = genesisHash
     }
 
+    /// The processors this process may use (the parallel work of `open`).
+    public static var processorCount: Int { max(1, ProcessInfoLite.activeProcessorCount) }
+
     /// A ledger held in an in-memory SQLite database (tests, simulations).
     public static func inMemory(
         genesis: Genesis, verifier: any IdentitySignatureVerifier, clock: @escaping @Sendable () -> UInt64

@@ -1,10 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import EhrLedger
 import EhrProtocol
 
@@ -40,7 +35,7 @@ public struct LedgerSignatureVerifier: IdentitySignatureVerifier {
     }
 
     /// The processors this process may use.
-    public static var processorCount: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+    public static var processorCount: Int { Ledger.processorCount }
 
     public func verify(identity: [UInt8], message: [UInt8], signature: [UInt8]) -> Bool {
         guard let context else { return false }
