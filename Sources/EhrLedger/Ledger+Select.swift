@@ -12,4 +12,13 @@ extension Ledger {
     ) throws(LedgerError) -> (accepted: [Transaction], rejected: [(index: Int, rejection: Rejection)]) {
         try state.select(candidates, slot: slot, verifier: verifier)
     }
+
+    /// Checks the identity signatures of `transactions` together (`verifyAll` of the ledger's
+    /// verifier: a batching verifier checks them at once and remembers the valid ones), before
+    /// they are admitted one by one. Changes nothing in the chain; the answers are what the
+    /// rules will find.
+    public func prepareSignatures(_ transactions: [Transaction]) {
+        let claims = transactions.compactMap { $0.identityClaim(genesisHash: genesisHash) }
+        if claims.count > 1 { _ = verifier.verifyAll(claims) }
+    }
 }

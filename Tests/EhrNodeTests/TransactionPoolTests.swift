@@ -139,3 +139,52 @@ final class TransactionPoolTests: XCTestCase {
         XCTAssertNoThrow(try pool.makeBlock(slot: slot, producer: p, key: keys[Int(p)]))
     }
 }
+
+/// A verifier that counts `verifyAll` calls, to see that a batch submission checks its identity
+/// signatures together.
+final class CountingVerifier: IdentitySignatureVerifier, @unchecked Sendable {
+    var batches: [Int] = []
+    func verify(identity: [UInt8], message: [UInt8], signature: [UInt8]) -> Bool {
+        DigestVerifier().verify(identity: identity, message: message, signature: signature)
+    }
+    func verifyAll(_ claims: [IdentitySignatureClaim]) -> [Bool] {
+        batches.append(claims.count)
+        return claims.map { verify(identity: $0.identity, message: $0.message, signature: $0.signature) }
+    }
+}
+
+final class PoolBatchTests: XCTestCase {
+    func testBatchSubmissionChecksSignaturesTogetherAndAnswersEach() throws {
+        let t0: UInt64 = 1_700_000_000_000
+        let keys = try (0..<4).map { i in try NodeSigningKey(seed: SHA256.hash(Array("node \(i)".utf8))) }
+        let genesis = Genesis(
+            chainName: Array("pool-batch".utf8), genesisTime: t0, slotMillis: 1000, activeProducers: 4,
+            seed: SHA256.hash(Array("seed".utf8)),
+            nodes: (0..<4).map { Genesis.Node(name: Array("h\($0)".utf8), key: keys[$0].publicKey, stake: 100) })
+        let clock = SlotClock(genesisTime: t0, slotMillis: 1000)
+        clock.pin(t0 + 500)
+        let verifier = CountingVerifier()
+        let ledger = try Ledger.inMemory(genesis: genesis, verifier: verifier, clock: clock.closure)
+        let pool = TransactionPool(ledger: ledger, clock: clock)
+        let time = ledger.timestamp(of: clock.nextBlockSlot(tipSlot: ledger.tipSlot))
+        var txs: [Transaction] = []
+        for i in 0..<5 {
+            var t = RecordTx(
+                owner: Array("hospital:\(i)".utf8), recordId: SHA256.hash(Array("r\(i)".utf8)),
+                ciphertextSHA256: SHA256.hash(Array("c\(i)".utf8)), storageURI: Array("ehrstore://x/\(i)".utf8), grants: [],
+                timestamp: time, nonce: Array(SHA256.hash(Array("n\(i)".utf8)).prefix(16)))
+            t.signature = DigestVerifier.sign(t.owner, t.signingMessage(genesisHash: ledger.genesisHash))
+            if i == 3 { t.signature[0] ^= 1 }
+            txs.append(.record(t))
+        }
+        let results = pool.submit(batch: txs)
+        XCTAssertEqual(verifier.batches, [5], "one batch for the five identity signatures")
+        XCTAssertEqual(results.map { (try? $0.get()) != nil }, [true, true, true, false, true])
+        if case let .failure(LedgerError.rejected(r)) = results[3] {
+            XCTAssertEqual(r.rule, .txSignature)
+        } else {
+            XCTFail("the forged record must be refused by the signature rule")
+        }
+        XCTAssertEqual(pool.count, 4)
+    }
+}
