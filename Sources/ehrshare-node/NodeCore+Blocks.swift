@@ -101,7 +101,13 @@ extension NodeCore {
         // A late answer to a request we already gave up on is dropped, not held against it.
         guard link.requestedFrom == from else { return }
         link.requestedFrom = nil
-        guard !blocks.isEmpty else { return }
+        guard !blocks.isEmpty else {
+            // Heights never shrink on a running chain (the fork choice only moves to longer
+            // branches), so a peer that announced `height` but has nothing at `from` lied;
+            // left alone, such a peer would keep this node "catching up" and never producing.
+            if link.height >= from { throw PeerViolation("announced height \(link.height) but serves nothing from \(from)") }
+            return
+        }
         for (i, bytes) in blocks.enumerated() {
             let block: Block
             do { block = try Block.decode(bytes) } catch { throw PeerViolation("range block does not decode: \(error)") }
