@@ -24,6 +24,9 @@ final class NodeCore {
     /// Back-off per misbehaving peer index: until when (monotonic ms) and the last penalty.
     var bans: [UInt16: (until: UInt64, penalty: UInt64)] = [:]
     var lastProducedSlot: UInt64 = 0
+    /// Open inbound TCP connections (authenticated or not) and the most accepted at once.
+    var inboundConnections = 0
+    var maxInboundConnections: Int { 2 * nodeCount + 8 }
     var stopping = false
     var slotTask: Scheduled<Void>?
     private var statusTask: RepeatedTask?

@@ -98,6 +98,14 @@ final class NodeRuntime {
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
+                // Consortium members need one connection each (two while one replaces another);
+                // strangers past the limit are dropped before they cost a TLS handshake.
+                guard core.inboundConnections < core.maxInboundConnections else {
+                    core.refused("too many inbound connections")
+                    return channel.eventLoop.makeFailedFuture(PeerViolation("too many inbound connections"))
+                }
+                core.inboundConnections += 1
+                channel.closeFuture.whenComplete { _ in core.inboundConnections -= 1 }
                 let identity = PeerIdentity(expected: nil)
                 let verify = tls.verifier(identity: identity, logger: core.logger) { core.refused($0) }
                 let ssl = NIOSSLServerHandler(context: tls.serverContext, customVerificationCallback: verify)
