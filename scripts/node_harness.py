@@ -276,8 +276,9 @@ def scenario_restart(h):
     h.expected_alive = [n for n in h.nodes if n is not victim]
     log(f"restart: kill -9 node {victim.index} at height {before}")
     others = h.expected_alive
-    h.wait_for("the chain goes on without it (5 more blocks)",
-               lambda: min((s or {"height": 0})["height"] for s in h.statuses(others).values()) >= before + 5, 20)
+    # Down for more than one range (64 blocks), so catching up takes several getBlocks.
+    h.wait_for("the chain goes on without it (70 more blocks)",
+               lambda: min((s or {"height": 0})["height"] for s in h.statuses(others).values()) >= before + 70, 45)
     target = max(s["height"] for s in h.statuses(others).values())
     victim.start()
     h.expected_alive = list(h.nodes)

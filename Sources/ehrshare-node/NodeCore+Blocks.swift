@@ -108,10 +108,46 @@ extension NodeCore {
             if link.height >= from { throw PeerViolation("announced height \(link.height) but serves nothing from \(from)") }
             return
         }
+        var decoded: [Block] = []
+        decoded.reserveCapacity(blocks.count)
         for (i, bytes) in blocks.enumerated() {
             let block: Block
             do { block = try Block.decode(bytes) } catch { throw PeerViolation("range block does not decode: \(error)") }
             guard block.height == from + UInt64(i) else { throw PeerViolation("range block \(i) has height \(block.height)") }
+            decoded.append(block)
+        }
+        if let first = decoded.first, first.header.previousHash == ledger.tipHash {
+            try appendRun(decoded, from: link)
+        } else if try !submitEach(decoded, from: from, link: link) {
+            return
+        }
+        let next = from + UInt64(blocks.count)
+        if link.height >= next { requestBlocks(from: link, start: next, force: true) }
+        logger.debug("synced range", metadata: ["peer": "\(link.index)", "from": "\(from)", "count": "\(blocks.count)",
+                                               "height": "\(ledger.height)"])
+    }
+
+    /// A range that extends our tip: validated in order and stored with one fsynced write.
+    private func appendRun(_ blocks: [Block], from link: PeerLink) throws {
+        do {
+            let (appended, rejection) = try pool.append(batch: blocks)
+            counters.syncedBlocks += UInt64(appended)
+            if let rejection, rejection.rule != .timestamp {
+                throw PeerViolation("invalid range block: \(rejection)")
+            }
+        } catch let LedgerError.rejected(r) {
+            guard r.rule == .timestamp else { throw PeerViolation("invalid range block: \(r)") }
+        } catch let v as PeerViolation {
+            throw v
+        } catch {
+            logger.error("ledger error while syncing", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// A range that forks from our chain (or overlaps it): each block through the fork choice.
+    /// - Returns: false if the range was abandoned (re-asked from lower down, or unusable).
+    private func submitEach(_ blocks: [Block], from: UInt64, link: PeerLink) throws -> Bool {
+        for (i, block) in blocks.enumerated() {
             switch submitBlock(block) {
             case .accepted:
                 counters.syncedBlocks += 1
@@ -121,20 +157,17 @@ extension NodeCore {
                 // Our chain and the peer's part below `from`: go back to our irreversible block.
                 if i == 0, from > ledger.lastIrreversibleHeight + 1 {
                     requestBlocks(from: link, start: ledger.lastIrreversibleHeight + 1, force: true)
-                    return
+                    return false
                 }
                 if i == 0 {
                     logger.warning("peer's chain conflicts with our irreversible block", metadata: ["peer": "\(link.index)"])
-                    return
+                    return false
                 }
                 throw PeerViolation("range block \(block.height) does not link to the one before it")
             case .invalid(let why):
                 throw PeerViolation("invalid range block \(block.height): \(why)")
             }
         }
-        let next = from + UInt64(blocks.count)
-        if link.height >= next { requestBlocks(from: link, start: next, force: true) }
-        logger.debug("synced range", metadata: ["peer": "\(link.index)", "from": "\(from)", "count": "\(blocks.count)",
-                                               "height": "\(ledger.height)"])
+        return true
     }
 }
