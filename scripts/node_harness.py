@@ -395,6 +395,27 @@ def scenario_hostile(h):
     # The real node 0 gets its links back once the back-offs expire, and the chain goes on.
     h.wait_for("node 0 is connected to every node again",
                lambda: all(0 in (n.status() or {}).get("peers", []) for n in h.nodes[1:]), 30)
+    # Floods from a member: past the per-peer message budget, and past the range-request budget.
+    status = frame(2, struct.pack(">Q", 0) + bytes(32) + struct.pack(">Q", 0))
+    get_blocks = frame(5, struct.pack(">QH", 1, 64))
+    floods = [
+        ("10000 status frames at once", h.nodes[3], [hello, status * 10000]),
+        ("200 range requests at once", h.nodes[2], [hello, get_blocks * 200]),
+    ]
+    for what, target, frames in floods:
+        before = target.metrics().get("ehr_node_peer_violations_total", 0)
+        if not hostile_session(h, target, frames):
+            raise Failure(f"node {target.index} kept the connection open after {what}")
+        h.wait_for(f"node {target.index} cut off {what}",
+                   lambda: target.metrics().get("ehr_node_peer_violations_total", 0) > before, 10)
+        # Frames already read when the limit tripped must not each count (and double the back-off).
+        time.sleep(0.5)
+        counted = target.metrics().get("ehr_node_peer_violations_total", 0) - before
+        if counted != 1:
+            raise Failure(f"node {target.index} counted {counted} violations for one flood")
+        log(f"hostile: node {target.index} cut off {what} (rate limit, one violation)")
+    h.wait_for("node 0 is connected to every node again",
+               lambda: all(0 in (n.status() or {}).get("peers", []) for n in h.nodes[1:]), 30)
     common, _ = h.wait_for("all nodes still agree", lambda: h.converged(h.nodes, 1), 20)
     log(f"hostile: no node crashed; node 0 reconnected everywhere; all agree at height {common}")
 

@@ -17,8 +17,16 @@ final class PeerHandler: ChannelInboundHandler {
     private let core: NodeCore
     private let identity: PeerIdentity
     private var limiter: RateLimiter
+    /// Range requests cost us a disk read and up to 8 MiB out each, so they get a tighter
+    /// budget of their own: 20 a second (an honest peer asks for the next range only after
+    /// the previous answer arrived).
+    private var rangeLimiter = RateLimiter(messagesPerSecond: 20, bytesPerSecond: 1 << 20)
     private var link: PeerLink?
     private var helloTimeout: Scheduled<Void>?
+    /// Set once this connection was refused or penalized: frames already decoded from the
+    /// same read still arrive before the close completes, and must neither be processed nor
+    /// penalized again (each penalty doubles the back-off).
+    private var finished = false
 
     init(core: NodeCore, identity: PeerIdentity, limiter: RateLimiter) {
         self.core = core
@@ -39,21 +47,24 @@ final class PeerHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !finished else { return }
         let message = unwrapInboundIn(data)
         guard let link else {
             acceptHello(message, context: context)
             return
         }
-        guard limiter.admit(size: message.payload.count) else {
-            core.penalize(link.index, channel: context.channel, reason: "over the rate limit")
-            return
+        guard limiter.admit(size: message.payloadSize) else {
+            return penalize(link, context, "over the rate limit")
+        }
+        if case .getBlocks = message, !rangeLimiter.admit(size: 0) {
+            return penalize(link, context, "over the range request limit")
         }
         do {
             try core.receive(message, from: link)
         } catch let v as PeerViolation {
-            core.penalize(link.index, channel: context.channel, reason: v.description)
+            penalize(link, context, v.description)
         } catch {
-            core.penalize(link.index, channel: context.channel, reason: "\(error)")
+            penalize(link, context, "\(error)")
         }
     }
 
@@ -81,8 +92,16 @@ final class PeerHandler: ChannelInboundHandler {
     }
 
     private func refuse(_ context: ChannelHandlerContext, _ reason: String) {
+        guard !finished else { return }
+        finished = true
         core.refused(reason)
         context.close(promise: nil)
+    }
+
+    private func penalize(_ link: PeerLink, _ context: ChannelHandlerContext, _ reason: String) {
+        guard !finished else { return }
+        finished = true
+        core.penalize(link.index, channel: context.channel, reason: reason)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -92,12 +111,10 @@ final class PeerHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        if let link, error is PeerViolation {
-            core.penalize(link.index, channel: context.channel, reason: "\(error)")
-            return
-        }
+        if let link, error is PeerViolation { return penalize(link, context, "\(error)") }
         if link == nil, let v = error as? PeerViolation {
-            core.refused("before hello: \(v)")
+            refuse(context, "before hello: \(v)")
+            return
         } else {
             core.logger.debug("peer connection error", metadata: ["peer": "\(link?.index.description ?? "?")",
                                                                  "error": "\(error)"])

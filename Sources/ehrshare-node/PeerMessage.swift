@@ -54,6 +54,17 @@ enum PeerMessage: Equatable {
         }
     }
 
+    /// The payload's length without encoding it (for the rate limiter).
+    var payloadSize: Int {
+        switch self {
+        case .hello: return 35
+        case .status: return 48
+        case let .transaction(b), let .block(b): return b.count
+        case .getBlocks: return 10
+        case let .blocks(_, blocks): return blocks.reduce(10) { $0 + 4 + $1.count }
+        }
+    }
+
     var payload: [UInt8] {
         var w = ByteWriter()
         switch self {
