@@ -8,7 +8,8 @@ processes on 127.0.0.1 with short slots, and checks scenarios, each bounded by a
   converge   all nodes agree on one chain and the irreversible height advances;
              node-signed transactions submitted to one node reach every pool and a block
   restart    kill -9 a producer: the chain goes on; restarted, it catches up and produces again
-  intruder   a node whose TLS identity is not in genesis is refused, the others unaffected
+  intruder   a node whose TLS identity is not in genesis is refused, the others unaffected;
+             an impostor listening at a member's address is refused by every dialler
   hostile    a peer with a genesis identity lies in its hello or sends malformed frames: cut off
   sigterm    SIGTERM stops a node cleanly (exit 0); restarted, it rejoins
   chaos      (optional) random kill -9s and restarts
@@ -330,6 +331,39 @@ def scenario_intruder(h):
             raise Failure(f"node {n.index} stopped advancing")
     log(f"intruder: refused by nodes 1..{h.n - 1} at the TLS handshake; it has no peers; "
         f"the consortium kept all {h.n - 1} links each and kept producing")
+
+    # An impostor *server*: the last node goes down and an outsider takes over its address.
+    # The others dial it and must refuse its certificate (not the one pinned for that index).
+    last = h.nodes[-1]
+    last.kill9()
+    h.expected_alive = h.nodes[:-1]
+    impostor = Node(h, last.index, last.name, last.peer_port, http_port, os.path.join(h.tmp, "impostor"))
+    impostor.keygen()
+    with open(h.genesis_path) as f:
+        g = json.load(f)
+    with open(os.path.join(impostor.dir, "node-public.json")) as f:
+        fake = json.load(f)
+    g["ledgerGenesis"] = g["ledgerGenesis"].replace(g["peers"][-1]["nodeKey"], fake["nodeKey"])
+    g["peers"][-1] = fake
+    fake_genesis = os.path.join(h.tmp, "impostor-genesis.json")
+    with open(fake_genesis, "w") as f:
+        json.dump(g, f)
+    impostor.write_config(fake_genesis)
+    refused0 = {n.index: n.metrics().get("ehr_node_refused_connections_total", 0) for n in h.nodes[:-1]}
+    impostor.start()
+    h.wait_for(f"every node dialling the impostor at node {last.index}'s address refused its certificate",
+               lambda: all(n.metrics().get("ehr_node_refused_connections_total", 0) > refused0[n.index]
+                           for n in h.nodes[:-1]), 20)
+    ist = impostor.status()
+    if ist is None or ist["peers"]:
+        raise Failure(f"the impostor got peers: {ist}")
+    impostor.kill9()
+    time.sleep(0.3)
+    last.start()
+    h.expected_alive = list(h.nodes)
+    common, _ = h.wait_for(f"node {last.index} is back and all agree", lambda: h.converged(h.nodes, 1), 30)
+    log(f"intruder: an impostor at node {last.index}'s address was refused by every dialler; "
+        f"node {last.index} came back and all agree at height {common}")
 
 
 def consortium_hash(genesis):
