@@ -11,7 +11,8 @@ processes on 127.0.0.1 with short slots, and checks scenarios, each bounded by a
   intruder   a node whose TLS identity is not in genesis is refused, the others unaffected;
              an impostor listening at a member's address is refused by every dialler
   hostile    a peer with a genesis identity lies in its hello or sends malformed frames: cut off
-  sigterm    SIGTERM stops a node cleanly (exit 0); restarted, it rejoins
+  sigterm    a second process on a node's directory is refused; SIGTERM stops a node cleanly
+             (exit 0); restarted, it rejoins
   chaos      (optional) random kill -9s and restarts
 
 Throughout, a monitor samples every node's irreversible block and fails the run if any
@@ -456,6 +457,11 @@ def scenario_hostile(h):
 
 def scenario_sigterm(h):
     h.expected_alive = list(h.nodes)
+    # A second process on a running node's directory must refuse to start.
+    twin = subprocess.run([h.binary, "run", "--config", h.nodes[1].config], capture_output=True, text=True, timeout=20)
+    if twin.returncode == 0 or "another process" not in twin.stderr:
+        raise Failure(f"a second process on node 1's directory was not refused: {twin.returncode} {twin.stderr[-300:]}")
+    log("sigterm: a second process on a running node's directory refused to start")
     victim = h.nodes[2]
     height = victim.status()["height"]
     h.expected_alive = [n for n in h.nodes if n is not victim]

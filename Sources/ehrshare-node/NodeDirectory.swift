@@ -11,6 +11,8 @@ struct NodeDirectory {
     var tlsCertificate: String { NodeFiles.join(dir, "tls-cert.pem") }
     /// What the institution hands to the genesis ceremony.
     var publicInfo: String { NodeFiles.join(dir, "node-public.json") }
+    /// Held with flock(2) by the running node, so two processes never share a directory.
+    var lock: String { NodeFiles.join(dir, "node.lock") }
     /// The ledger database (SQLite, WAL).
     var ledger: String { NodeFiles.join(dir, "ledger.sqlite") }
 }

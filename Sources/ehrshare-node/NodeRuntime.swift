@@ -2,6 +2,7 @@
 import Dispatch
 import EhrLedger
 import EhrNode
+import Glibc
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -31,6 +32,7 @@ final class NodeRuntime {
     /// Starts the node and blocks until it has shut down.
     func run() throws {
         let files = NodeDirectory(dir: config.dataDir)
+        try lockDataDirectory(files)
         let consortium = try ConsortiumGenesis.load(config.genesis)
         let genesis = consortium.genesis
         guard Int(config.index) < genesis.nodes.count else {
@@ -90,6 +92,18 @@ final class NodeRuntime {
         logger.info("node running", metadata: ["index": "\(config.index)", "listen": "\(config.listen)",
                                                "http": "\(config.metricsPort)"])
         stopped.wait()
+    }
+
+    /// Takes an exclusive flock on the data directory for the life of the process. The
+    /// descriptor is never closed: the kernel releases the lock when the process ends, by
+    /// kill -9 too, so a restarted node is never locked out by its dead predecessor.
+    private func lockDataDirectory(_ files: NodeDirectory) throws {
+        let fd = open(files.lock, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw NodeFailure("cannot open \(files.lock): \(String(cString: strerror(errno)))") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw NodeFailure("another process runs a node on \(files.dir)")
+        }
     }
 
     private func peerServer(core: NodeCore, tls: PeerTLS, limits: (messages: Int, bytes: Int)) -> ServerBootstrap {
