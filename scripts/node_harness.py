@@ -128,8 +128,9 @@ class Node:
 
 
 class Harness:
-    def __init__(self, binary, n, keep):
+    def __init__(self, binary, n, keep, slot_ms=SLOT_MS):
         self.binary = os.path.abspath(binary)
+        self.slot_ms = slot_ms
         self.n = n
         self.keep = keep
         self.tmp = tempfile.mkdtemp(prefix="ehr-node-harness-")
@@ -174,7 +175,7 @@ class Harness:
         if mode != 0o600:
             raise Failure(f"node.key has mode {oct(mode)}, not 0600")
         self.genesis_path = os.path.join(self.tmp, "genesis.json")
-        out = self.run_tool(["genesis", "--out", self.genesis_path, "--slot-ms", str(SLOT_MS), "--start-in-ms", "2000",
+        out = self.run_tool(["genesis", "--out", self.genesis_path, "--slot-ms", str(self.slot_ms), "--start-in-ms", "2000",
                              "--peers-out", os.path.join(self.tmp, "peers.txt")]
                             + sum((["--public", os.path.join(n.dir, "node-public.json")] for n in self.nodes), []))
         log("genesis: " + out.strip().replace("\n", "; "))
@@ -504,11 +505,12 @@ def main():
     ap.add_argument("--scenarios", default="converge,restart,intruder,hostile,sigterm")
     ap.add_argument("--kills", type=int, default=20)
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    ap.add_argument("--slot-ms", type=int, default=SLOT_MS)
     args = ap.parse_args()
     if not os.access(args.binary, os.X_OK):
         print(f"{args.binary} is not an executable (build it first)")
         return 2
-    h = Harness(args.binary, args.nodes, args.keep)
+    h = Harness(args.binary, args.nodes, args.keep, args.slot_ms)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     start = time.time()
     passed = failed = 0
