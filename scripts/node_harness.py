@@ -10,7 +10,8 @@ processes on 127.0.0.1 with short slots, and checks scenarios, each bounded by a
   restart    kill -9 a producer: the chain goes on; restarted, it catches up and produces again
   intruder   a node whose TLS identity is not in genesis is refused, the others unaffected;
              an impostor listening at a member's address is refused by every dialler
-  hostile    a peer with a genesis identity lies in its hello or sends malformed frames: cut off
+  hostile    a peer with a genesis identity lies in its hello, sends malformed frames, a block
+             with a forged Merkle root, or floods: cut off, once each
   sigterm    a second process on a node's directory is refused; SIGTERM stops a node cleanly
              (exit 0); restarted, it rejoins
   chaos      (optional) random kill -9s and restarts
@@ -399,6 +400,60 @@ def hostile_session(h, target, frames):
                 return True
 
 
+def recv_exact(s, n):
+    data = b""
+    while len(data) < n:
+        chunk = s.recv(n - len(data))
+        if not chunk:
+            raise ConnectionError("closed")
+        data += chunk
+    return data
+
+
+def recv_frame(s):
+    kind, length = struct.unpack(">BI", recv_exact(s, 5))
+    return kind, recv_exact(s, length)
+
+
+def forged_block_session(h, target, hello):
+    """As node 0, asks `target` for its tip block, sends it back with one byte of its Merkle
+    root flipped (a new hash, a known parent, a root that commits to nothing), and returns
+    whether the node closed the connection."""
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_3
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    ctx.load_cert_chain(os.path.join(h.nodes[0].dir, "tls-cert.pem"), os.path.join(h.nodes[0].dir, "tls-key.pem"))
+    with socket.create_connection(("127.0.0.1", target.peer_port), timeout=5) as raw:
+        with ctx.wrap_socket(raw) as s:
+            s.sendall(hello)
+            height = None
+            while height is None:
+                kind, payload = recv_frame(s)
+                if kind == 2:
+                    height = struct.unpack(">Q", payload[:8])[0]
+            s.sendall(frame(5, struct.pack(">QH", height, 1)))
+            while True:
+                kind, payload = recv_frame(s)
+                if kind == 6:
+                    break
+            n = struct.unpack(">H", payload[8:10])[0]
+            if n != 1:
+                raise Failure(f"node {target.index} served {n} blocks for its own tip")
+            length = struct.unpack(">I", payload[10:14])[0]
+            block = bytearray(payload[14:14 + length])
+            block[60] ^= 0x01  # inside the Merkle root (header bytes 56..87)
+            s.sendall(frame(4, bytes(block)))
+            try:
+                while True:
+                    if not s.recv(65536):
+                        return True
+            except socket.timeout:
+                return False
+            except (ssl.SSLError, ConnectionError, OSError):
+                return True
+
+
 def frame(kind, payload, length=None):
     return struct.pack(">BI", kind, len(payload) if length is None else length) + payload
 
@@ -431,6 +486,14 @@ def scenario_hostile(h):
     # The real node 0 gets its links back once the back-offs expire, and the chain goes on.
     h.wait_for("node 0 is connected to every node again",
                lambda: all(0 in (n.status() or {}).get("peers", []) for n in h.nodes[1:]), 30)
+    # A well-formed block that breaks a rule (its Merkle root) from a member.
+    target = h.nodes[4]
+    before = target.metrics().get("ehr_node_peer_violations_total", 0)
+    if not forged_block_session(h, target, hello):
+        raise Failure(f"node {target.index} kept the connection open after a forged block")
+    h.wait_for(f"node {target.index} counted the forged block",
+               lambda: target.metrics().get("ehr_node_peer_violations_total", 0) > before, 10)
+    log(f"hostile: node {target.index} cut off a block with a forged Merkle root")
     # Floods from a member: past the per-peer message budget, and past the range-request budget.
     status = frame(2, struct.pack(">Q", 0) + bytes(32) + struct.pack(">Q", 0))
     get_blocks = frame(5, struct.pack(">QH", 1, 64))

@@ -102,12 +102,16 @@ final class NodeCore {
         logger.info("peer disconnected", metadata: ["peer": "\(peer)"])
     }
 
-    /// Cuts a peer off for invalid data or flooding and backs it off: 2 s, doubling to 60 s.
+    /// Cuts a peer off for invalid data or flooding and backs it off: 2 s, doubling to 60 s
+    /// for repeat offences; ten quiet minutes after a back-off ends, the next starts at 2 s.
     func penalize(_ peer: UInt16, channel: Channel, reason: String) {
         loop.assertInEventLoop()
         counters.peerViolations += 1
-        let penalty = min(60_000, max(2_000, (bans[peer]?.penalty ?? 1_000) * 2))
-        bans[peer] = (RunClock.monotonicMillis() + penalty, penalty)
+        let now = RunClock.monotonicMillis()
+        var last: UInt64 = 1_000
+        if let ban = bans[peer], now < ban.until &+ 600_000 { last = ban.penalty }
+        let penalty = min(60_000, max(2_000, last * 2))
+        bans[peer] = (now + penalty, penalty)
         logger.warning("peer violation: disconnecting", metadata: [
             "peer": "\(peer)", "reason": "\(reason)", "backoffMs": "\(penalty)",
         ])
