@@ -259,16 +259,16 @@ def scenario_converge(h):
         f"{min(s['irreversible'] for s in h.statuses().values())} on every node")
     # Node-signed transactions into node 0: relayed to every pool, then carried by a block.
     out = h.run_tool(["submit", "--dir", h.nodes[0].dir, "--http", f"127.0.0.1:{h.nodes[0].http_port}",
-                      "--index", "0", "--count", "5"])
+                      "--index", "0", "--count", "300"])
     log("submit: " + out.strip())
-    h.wait_for("every node accepted the 5 transactions and drained its pool",
-               lambda: all(m.get("ehr_node_accepted_transactions_total", 0) >= 5 and
+    h.wait_for("every node accepted the 300 transactions and drained its pool",
+               lambda: all(m.get("ehr_node_accepted_transactions_total", 0) >= 300 and
                            m.get("ehr_node_pool_transactions", 1) == 0
                            for m in (n.metrics() for n in h.nodes)), 20)
     def sequences():
         seq = {n.index: json.loads(n.get("/status?node=0"))["nextSequence"] for n in h.nodes}
-        return seq if set(seq.values()) == {6} else None
-    seq = h.wait_for("every node's chain carries the 5 votes (node 0's next sequence is 6)", sequences, 10)
+        return seq if set(seq.values()) == {301} else None
+    seq = h.wait_for("every node's chain carries the 300 votes (node 0's next sequence is 301)", sequences, 10)
     log(f"converge: votes relayed to every pool and carried by a block (node 0's next sequence: {seq})")
 
 
