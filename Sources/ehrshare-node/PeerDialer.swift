@@ -5,8 +5,8 @@ import NIOPosix
 import NIOSSL
 
 /// Keeps one outbound connection to one higher-index peer: dial, and when the connection
-/// fails or closes, dial again after a delay (250 ms growing to 2 s while the peer is
-/// unreachable, or the back-off the core imposed after a violation).
+/// fails or closes, dial again after a delay (250 ms, growing to 2 s while the peer is
+/// unreachable or keeps refusing us, or the back-off the core imposed after a violation).
 final class PeerDialer {
     private let core: NodeCore
     private let tls: PeerTLS
@@ -64,11 +64,20 @@ final class PeerDialer {
             switch result {
             case .success(let channel):
                 self.connected = channel
+                let opened = RunClock.monotonicMillis()
                 channel.closeFuture.whenComplete { [weak self] _ in
                     guard let self else { return }
                     self.connected = nil
-                    self.failures = 0
-                    self.retry(after: 250)
+                    // A link that lasted under a second was refused (the peer backs us off,
+                    // or the handshake failed): slow down like for an unreachable peer
+                    // instead of knocking four times a second.
+                    if RunClock.monotonicMillis() &- opened < 1_000 {
+                        self.failures += 1
+                        self.retry(after: UInt64(min(2_000, 250 * self.failures)))
+                    } else {
+                        self.failures = 0
+                        self.retry(after: 250)
+                    }
                 }
             case .failure(let error):
                 self.failures += 1
