@@ -29,6 +29,17 @@ let package = Package(
         .executable(name: "ehrshare-consensus-sim", targets: ["ehrshare-consensus-sim"]),
         // A persistent local node directory driven from the command line (scripts/cli-smoke.sh).
         .executable(name: "ehrshare-cli", targets: ["ehrshare-cli"]),
+        // The consortium node (DESIGN.md §8, issue #12): one process per institution, peers over mutual TLS.
+        .executable(name: "ehrshare-node", targets: ["ehrshare-node"]),
+    ],
+    // Only ehrshare-node uses these; libehrshare.so (EhrShare) links none of them.
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CGMP", path: "Sources/CGMP"),
@@ -84,6 +95,23 @@ let package = Package(
         .executableTarget(name: "ehrshare-cli",
                           dependencies: ["EhrNode", "EhrProtocol", "EhrLedger", "EhrStore", "EhrCurve", "EhrField", "EhrPairing"],
                           swiftSettings: fast),
+        // The networked node: keygen, genesis ceremony, run (peers over TLS 1.3, metrics over HTTP).
+        .executableTarget(name: "ehrshare-node",
+                          dependencies: [
+                              "EhrNode", "EhrLedger", "EhrProtocol", "EhrWire",
+                              .product(name: "NIOCore", package: "swift-nio"),
+                              .product(name: "NIOPosix", package: "swift-nio"),
+                              .product(name: "NIOHTTP1", package: "swift-nio"),
+                              .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                              .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                              .product(name: "Logging", package: "swift-log"),
+                              .product(name: "X509", package: "swift-certificates"),
+                              .product(name: "Crypto", package: "swift-crypto"),
+                          ],
+                          // Swift 5 mode: all of the node's state lives on one event loop (NodeCore), which
+                          // NIO's own loop assertions check; Swift 6's Sendable rules would need every
+                          // handler closure annotated for what that confinement already guarantees.
+                          swiftSettings: fast + [.swiftLanguageMode(.v5)]),
         // Figure 2 of the paper: DPoS (the real ledger) vs PBFT vs PoW on an in-process network.
         .executableTarget(name: "ehrshare-consensus-sim", dependencies: ["EhrWire", "EhrLedger", "EhrStore"],
                           swiftSettings: fast),

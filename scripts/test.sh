@@ -43,6 +43,11 @@ echo "== command-line node (scripts/cli-smoke.sh) =="
 bash scripts/cli-smoke.sh > out/cli-smoke.txt 2>&1 || { cat out/cli-smoke.txt; echo "cli smoke test failed"; exit 1; }
 tail -1 out/cli-smoke.txt
 
+echo "== consortium node across processes (scripts/node-harness.sh: 5 nodes, then 7 with kill -9s) =="
+bash scripts/node-harness.sh .build/release/ehrshare-node > out/node-harness.txt 2>&1 \
+    || { cat out/node-harness.txt; echo "node harness failed"; exit 1; }
+grep '^node harness:' out/node-harness.txt
+
 echo "== consensus simulation (quick: N = 4, 7, 16; safety counters must stay 0) =="
 .build/release/ehrshare-consensus-sim --quick --out out/consensus-quick.csv > out/consensus-quick.txt 2>&1 \
     || { cat out/consensus-quick.txt; echo "consensus simulation failed"; exit 1; }
