@@ -98,7 +98,7 @@ let package = Package(
         // The networked node: keygen, genesis ceremony, run (peers over TLS 1.3, metrics over HTTP).
         .executableTarget(name: "ehrshare-node",
                           dependencies: [
-                              "EhrNode", "EhrLedger", "EhrProtocol", "EhrWire",
+                              "EhrNode", "EhrLedger", "EhrProtocol", "EhrWire", "EhrStore",
                               .product(name: "NIOCore", package: "swift-nio"),
                               .product(name: "NIOPosix", package: "swift-nio"),
                               .product(name: "NIOHTTP1", package: "swift-nio"),

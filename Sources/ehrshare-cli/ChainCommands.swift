@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import EhrStore
 import EhrLedger
 
 /// `verify` and `schedule`: read-only views of the chain.
@@ -17,7 +18,7 @@ enum ChainCommands {
         }
         let bad = try node.store.verifyAll()
         guard bad.isEmpty else { throw CLIError.failure("\(bad.count) stored envelope(s) do not match their address") }
-        print("chain OK: \(verified) blocks verified from genesis, tip \(HexText.encode(node.ledger.tipHash)); record store OK")
+        print("chain OK: \(verified) blocks verified from genesis, tip \(Hex.encode(node.ledger.tipHash)); record store OK")
     }
 
     static func schedule(_ args: Arguments) throws {

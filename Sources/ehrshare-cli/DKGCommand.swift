@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import EhrStore
 import EhrLedger
 import EhrProtocol
 
@@ -72,6 +73,6 @@ enum DKGCommand {
         // PARAMS last: its presence marks a finished DKG.
         try Files.writeAtomically(node.layout.params, params.encoded)
         print("DKG finished: QUAL = \(first.qual.map(String.init).joined(separator: ",")), "
-            + "PARAMS in block \(block.height), fingerprint \(HexText.encode(params.fingerprint))")
+            + "PARAMS in block \(block.height), fingerprint \(Hex.encode(params.fingerprint))")
     }
 }

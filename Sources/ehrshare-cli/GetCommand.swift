@@ -9,9 +9,9 @@ enum GetCommand {
     static func run(_ args: Arguments) throws {
         let node = try Node(dir: try args.required("dir"))
         let reader = try node.actor(try args.required("as"))
-        let recordId = try HexText.id(try args.required("record"), what: "--record")
+        let recordId = try Hex.id(try args.required("record"), what: "--record")
         let out = try args.required("out")
-        guard let record = node.ledger.record(id: recordId) else { throw CLIError.failure("unknown record \(HexText.encode(recordId))") }
+        guard let record = node.ledger.record(id: recordId) else { throw CLIError.failure("unknown record \(Hex.encode(recordId))") }
         // fetchEnvelope re-hashes the stored bytes against the chain's digest.
         let sealed1 = try node.ledger.fetchEnvelope(recordId: recordId, from: node.store)
         guard SHA256.hash(sealed1) == record.ciphertextSHA256 else { throw CLIError.failure("stored envelope does not match the chain") }

@@ -42,6 +42,6 @@ enum InitCommand {
         _ = try SQLiteRecordStore(path: layout.records, name: NodeLayout.storeName)
         // The genesis file is written last: its presence marks a complete node directory.
         try Files.writeAtomically(layout.genesis, genesis.encoded)
-        print("initialised \(dir): \(n) authorities, threshold \(t), genesis \(HexText.encode(genesis.hash))")
+        print("initialised \(dir): \(n) authorities, threshold \(t), genesis \(Hex.encode(genesis.hash))")
     }
 }

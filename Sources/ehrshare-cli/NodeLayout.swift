@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import EhrStore
 
 /// File names inside a node directory.
 struct NodeLayout {
@@ -19,11 +20,11 @@ struct NodeLayout {
     /// index (2 bytes, big endian) ‖ x_k (32 bytes, big endian).
     func authorityShare(_ k: Int) -> String { authorities + "/\(k).share" }
     /// ske ‖ sks, compressed G1 points.
-    func identityKey(_ id: [UInt8]) -> String { identities + "/" + HexText.encode(id) + ".key" }
+    func identityKey(_ id: [UInt8]) -> String { identities + "/" + Hex.encode(id) + ".key" }
     /// The requester's SIGNED access request, for the owner.
-    func request(_ id: [UInt8]) -> String { requests + "/" + HexText.encode(id) + ".req" }
+    func request(_ id: [UInt8]) -> String { requests + "/" + Hex.encode(id) + ".req" }
     /// The id of the last re-encrypted request of `requester` for `record`.
     func served(record: [UInt8], requester: [UInt8]) -> String {
-        requests + "/" + HexText.encode(record) + "." + HexText.encode(requester) + ".served"
+        requests + "/" + Hex.encode(record) + "." + Hex.encode(requester) + ".served"
     }
 }

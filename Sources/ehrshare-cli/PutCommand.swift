@@ -29,6 +29,6 @@ enum PutCommand {
         try IdentityTransactionSigner.sign(&tx, key: owner.signingKey, context: context, genesisHash: node.ledger.genesisHash)
         try node.produce([.record(tx)])
         guard node.ledger.record(id: recordId) != nil else { throw CLIError.failure("the record did not reach the chain") }
-        print(HexText.encode(recordId))
+        print(Hex.encode(recordId))
     }
 }

@@ -9,10 +9,10 @@ import EhrStore
 enum ReencryptCommand {
     static func run(_ args: Arguments) throws {
         let node = try Node(dir: try args.required("dir"))
-        let requestId = try HexText.id(try args.required("request"), what: "--request")
+        let requestId = try Hex.id(try args.required("request"), what: "--request")
         let (_, context) = try node.requireDKG()
         guard let info = node.ledger.request(id: requestId) else {
-            throw CLIError.failure("unknown request \(HexText.encode(requestId))")
+            throw CLIError.failure("unknown request \(Hex.encode(requestId))")
         }
         guard info.receipts.isEmpty else { throw CLIError.failure("this request has already been re-encrypted") }
         guard let record = node.ledger.record(id: info.recordId) else { throw CLIError.failure("the request's record is not on the chain") }

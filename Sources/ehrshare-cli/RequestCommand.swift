@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import EhrStore
 import EhrLedger
 import EhrNode
 import EhrProtocol
@@ -9,9 +10,9 @@ enum RequestCommand {
     static func run(_ args: Arguments) throws {
         let node = try Node(dir: try args.required("dir"))
         let user = try node.actor(try args.required("as"))
-        let recordId = try HexText.id(try args.required("record"), what: "--record")
+        let recordId = try Hex.id(try args.required("record"), what: "--record")
         let (_, context) = try node.requireDKG()
-        guard node.ledger.record(id: recordId) != nil else { throw CLIError.failure("unknown record \(HexText.encode(recordId))") }
+        guard node.ledger.record(id: recordId) != nil else { throw CLIError.failure("unknown record \(Hex.encode(recordId))") }
         guard let grant = node.ledger.grant(record: recordId, identity: user.identity.bytes) else {
             throw CLIError.failure("no policy entry for \(user.identity) on this record")
         }
@@ -27,6 +28,6 @@ enum RequestCommand {
         try node.produce([.request(tx)])
         guard node.ledger.request(id: requestId) != nil else { throw CLIError.failure("the request did not reach the chain") }
         try Files.writeAtomically(node.layout.request(requestId), signed)
-        print(HexText.encode(requestId))
+        print(Hex.encode(requestId))
     }
 }

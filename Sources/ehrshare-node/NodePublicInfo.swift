@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import EhrStore
 import EhrLedger
 
 /// What an institution exports after keygen and hands to the genesis ceremony: its name,
